@@ -8,10 +8,11 @@ Order inside step t (optimizer-semantics.md):
    ``sigma * N(0, I)`` is added; "before" clipping scales it to norm <= c.
 2. ``t += 1``; ``lr_t = lr * schedule(t)``.
 3. Weight decay: coupled ``g += wd * theta``, or decoupled ``theta *= 1 - lr_t * wd``.
-4. The rule: ``delta = rule(g, state)``; "after" clipping scales ``delta`` (the step, decay
-   included) to norm <= c; ``theta += delta``.
-5. A trajectory whose position is non-finite or has a coordinate beyond ``bound`` stops:
-   its ``diverged_at`` is t, its later rows are NaN, the others carry on.
+4. The rule: ``delta = rule(g, state)``; "after" clipping scales the whole step
+   ``theta_t - theta_{t-1}`` (decoupled decay included) to norm <= c.
+5. A trajectory whose gradient was not finite, or whose new position is non-finite or has a
+   coordinate beyond ``bound``, stops: its ``diverged_at`` is t, its rows from t on are NaN,
+   the others carry on.
 Losses are evaluated once at the end, on all recorded positions together; a non-finite loss
 also stops a trajectory at that row.
 """
@@ -108,6 +109,7 @@ def simulate(
     wd = hp.get("weight_decay", 0.0)
     decay = spec.decay if np.any(wd != 0) else None
     lr = hp["lr"]
+    clip_after = clip is not None and clip_mode == "after"
 
     diverged_at = np.full(b, -1, dtype=np.int64)
     reasons = np.full(b, "", dtype=object)
@@ -129,15 +131,19 @@ def simulate(
             if clip is not None and clip_mode == "before":
                 clip_by_norm_(g, clip)
             lr_t = lr * mult[i - 1] if mult is not None else lr
+            if clip_after:
+                before = theta.copy()
             if decay == "coupled":
                 g += wd * theta
             elif decay == "decoupled":
                 theta *= 1.0 - lr_t * wd
             delta = rule.step(g, theta, state, t, lr_t, hp)
-            if clip is not None and clip_mode == "after":
+            if clip_after:
+                delta += theta - before
                 clip_by_norm_(delta, clip)
+                theta[...] = before
             theta += delta
-            if not np.abs(theta).max() <= bound:
+            if not (np.abs(theta).max() <= bound and np.isfinite(g.sum())):
                 _stop_diverged(theta, g, bound, t, alive, diverged_at, reasons)
             pos[i] = theta
             if grads is not None:
@@ -250,11 +256,12 @@ def _record_state(recorded: dict[str, np.ndarray], i: int, state, inspected) -> 
 
 
 def _stop_diverged(theta, g, bound, t, alive, diverged_at, reasons) -> None:
-    """Mark the trajectories that just left the finite box, and blank their position."""
-    bad = ~(np.abs(theta) <= bound).all(axis=0)
+    """Stop the trajectories whose gradient was not finite or whose new position left the
+    finite box, and blank their position."""
+    grad_bad = ~np.isfinite(g).all(axis=0)
+    bad = grad_bad | ~(np.abs(theta) <= bound).all(axis=0)
     newly = bad & alive
     if newly.any():
-        grad_bad = ~np.isfinite(g).all(axis=0)
         pos_bad = ~np.isfinite(theta).all(axis=0)
         reasons[newly & grad_bad] = "nonfinite_grad"
         reasons[newly & ~grad_bad & pos_bad] = "nonfinite_update"
