@@ -74,8 +74,9 @@ def bias_corrections(hp, t: int) -> tuple[Scalar, Scalar]:
 
 
 def power_of(hp, name: str, t: float) -> Scalar:
-    """``hp[name] ** t``, through the hyperparameter's ``Batched`` table when it has one."""
-    return power(hp[name], t, hp.get(f"{name}:batched"))
+    """``hp[name] ** t``, through the hyperparameter's ``Batched`` table (in ``hp["batched"]``)
+    when it is a per-trajectory array."""
+    return power(hp[name], t, hp["batched"].get(name))
 
 
 def adam_denominator(v: np.ndarray, bc2: Scalar, eps: Scalar) -> np.ndarray:

@@ -37,6 +37,9 @@ class Rule(NamedTuple):
     init: Callable[[int, HP], NamedTuple]
     step: Callable[..., np.ndarray]
     inspect: Callable[..., dict[str, np.ndarray]]
+    # True where a non-finite gradient can still give a finite step (sign(inf) = 1), so the
+    # engine must check the gradient itself; every other rule turns it into a NaN position.
+    finite_from_nonfinite: bool = False
 
 
 def _zeros(b: int) -> np.ndarray:
@@ -333,5 +336,5 @@ RULES: dict[str, Rule] = {
     "nadam": Rule(_nadam_init, _nadam_step, _nadam_inspect),
     "radam": Rule(_adam_init, _radam_step, _radam_inspect),
     "adamax": Rule(_adamax_init, _adamax_step, _adamax_inspect),
-    "lion": Rule(_momentum_init, _lion_step, _lr_only),
+    "lion": Rule(_momentum_init, _lion_step, _lr_only, finite_from_nonfinite=True),
 }

@@ -90,8 +90,8 @@ def simulate(
     b = args.batch_size(starts_arr, [*hp.items(), ("clip_norm", clip), ("noise_sigma", sigma),
                                      ("seed", seeds)])
     hp = {k: args.expand(v, b) for k, v in hp.items()}
-    hp.update({f"{k}:batched": Batched(hp[k]) for k in ("beta1", "beta2")
-               if isinstance(hp.get(k), np.ndarray)})
+    hp["batched"] = {k: Batched(hp[k]) for k in ("beta1", "beta2")
+                     if isinstance(hp.get(k), np.ndarray)}
     clip, sigma = args.expand(clip, b), args.expand(sigma, b)
     t0, state = _initial_state(rule, spec.name, init_state, b, hp)
 
@@ -110,6 +110,7 @@ def simulate(
     decay = spec.decay if np.any(wd != 0) else None
     lr = hp["lr"]
     clip_after = clip is not None and clip_mode == "after"
+    check_grad = rule.finite_from_nonfinite
 
     diverged_at = np.full(b, -1, dtype=np.int64)
     reasons = np.full(b, "", dtype=object)
@@ -143,7 +144,8 @@ def simulate(
                 clip_by_norm_(delta, clip)
                 theta[...] = before
             theta += delta
-            if not (np.abs(theta).max() <= bound and np.isfinite(g.sum())):
+            if not (np.abs(theta).max() <= bound
+                    and (not check_grad or np.isfinite(g.sum()))):
                 _stop_diverged(theta, g, bound, t, alive, diverged_at, reasons)
             pos[i] = theta
             if grads is not None:
