@@ -75,23 +75,25 @@ _COUPLED = r"g_t \leftarrow g_t + \lambda\,\theta_{t-1}\quad(\text{if }\lambda>0
 _DECOUPLED = r"\theta_{t-1} \leftarrow (1 - \eta_t\lambda)\,\theta_{t-1}"
 _ADAM_STATE = ("m", "v", "m_hat", "v_hat", "eff_lr", "update")
 
+
+
+def _momentum_spec(name: str, title: str, step_latex: str) -> OptimizerSpec:
+    """Heavy ball and Nesterov share keywords, state and buffer; only the step differs."""
+    return OptimizerSpec(
+        name, title, "sgd", "coupled",
+        {"lr": 1e-3, "momentum": 0.9, "dampening": 0.0, "weight_decay": 0.0},
+        ("m", "eff_lr", "update"),
+        (_COUPLED, r"b_1 = g_1,\quad b_t = \mu\, b_{t-1} + (1-\tau)\, g_t", step_latex))
+
+
 _SPECS = (
     OptimizerSpec(
         "sgd", "SGD", "sgd", "coupled", {"lr": 1e-3, "weight_decay": 0.0},
         ("eff_lr", "update"),
         (_COUPLED, r"\theta_t = \theta_{t-1} - \eta_t\, g_t")),
-    OptimizerSpec(
-        "momentum", "Momentum", "sgd", "coupled",
-        {"lr": 1e-3, "momentum": 0.9, "dampening": 0.0, "weight_decay": 0.0},
-        ("m", "eff_lr", "update"),
-        (_COUPLED, r"b_1 = g_1,\quad b_t = \mu\, b_{t-1} + (1-\tau)\, g_t",
-         r"\theta_t = \theta_{t-1} - \eta_t\, b_t")),
-    OptimizerSpec(
-        "nesterov", "Nesterov", "sgd", "coupled",
-        {"lr": 1e-3, "momentum": 0.9, "dampening": 0.0, "weight_decay": 0.0},
-        ("m", "eff_lr", "update"),
-        (_COUPLED, r"b_1 = g_1,\quad b_t = \mu\, b_{t-1} + (1-\tau)\, g_t",
-         r"\theta_t = \theta_{t-1} - \eta_t\,(g_t + \mu\, b_t)")),
+    _momentum_spec("momentum", "Momentum", r"\theta_t = \theta_{t-1} - \eta_t\, b_t"),
+    _momentum_spec("nesterov", "Nesterov",
+                   r"\theta_t = \theta_{t-1} - \eta_t\,(g_t + \mu\, b_t)"),
     OptimizerSpec(
         "adagrad", "Adagrad", "adaptive", "coupled",
         {"lr": 1e-2, "eps": 1e-10, "weight_decay": 0.0, "lr_decay": 0.0,
