@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint bench clean
+.PHONY: run test test-torch lint bench clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed, found " + sys.version.split()[0]'
@@ -28,6 +28,12 @@ test: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
+# Optional: the engine against real torch.optim (float64). Uses its own venv, since torch is big.
+test-torch:
+	test -x .venv-torch/bin/python || $(PYTHON) -m venv .venv-torch
+	.venv-torch/bin/python -m pip install --quiet -r requirements-dev.txt torch==2.13.0
+	.venv-torch/bin/python -m pytest tests/test_optim_torch.py
+
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
 
@@ -36,4 +42,4 @@ bench: $(VENV)/.dev
 	PYTHONPATH=. $(PY) bench/bench_app.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis artifacts
+	rm -rf $(VENV) .venv-torch .pytest_cache .ruff_cache .hypothesis artifacts
