@@ -8,21 +8,18 @@
    run in the same process, and the ratio of the two.
 2. The same 4096 settings run one call at a time (``--solo N`` runs N of them and scales up).
 3. Playground: 6 different optimizers, one start each, 1000 steps.
-Each figure is the best of several repeats (wall-clock), on one core.
+Each figure is the best of several repeats (wall-clock); NumPy runs these on one core.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import time
 
-os.environ.setdefault("OMP_NUM_THREADS", "1")
+import numpy as np
 
-import numpy as np  # noqa: E402
-
-from landscapes import get_landscape  # noqa: E402
-from optim import simulate  # noqa: E402
+from landscapes import get_landscape
+from optim import simulate
 
 START = np.array([-1.5, 2.0])
 STEPS = 500
@@ -92,8 +89,9 @@ def main() -> None:
     for i in range(n):
         simulate(ls, "adam", START, STEPS, lr=lr[i], beta1=beta1[i])
     solo = (time.perf_counter() - t0) * b / n
-    print(f"solo   the {b} settings one call at a time: {solo:7.2f} s"
-          f"{' (scaled from ' + str(n) + ')' if n < b else ''}  -> batch is {solo / ours:.0f}x faster")
+    scaled = f" (scaled from {n})" if n < b else ""
+    print(f"solo   the {b} settings one call at a time: {solo:7.2f} s{scaled}"
+          f"  -> batch is {solo / ours:.0f}x faster")
 
     def playground() -> None:
         for name in PLAYGROUND:

@@ -1,0 +1,5 @@
+"""Lesson page: Weight decay, Adam + L2 versus AdamW (``lessons.THEMES["weight_decay"]``)."""
+
+from ui.lesson_view import render_theme
+
+render_theme("weight_decay")

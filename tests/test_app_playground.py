@@ -1,0 +1,211 @@
+"""The playground page under Streamlit's AppTest (no browser: figures are checked as JSON)."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import ClassVar
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import app_test as app_test_module
+
+from landscapes import LANDSCAPES, get_landscape
+from optim import OPTIMIZERS, simulate
+from ui.figures import start_from_selection
+
+APP = "../app.py"
+TIMEOUT = 120
+
+
+def run_app(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for name, value in params.items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def charts(at: AppTest) -> dict[str, dict]:
+    """The page's Plotly figures by widget/element key, as parsed JSON."""
+    found = {}
+    for chart in at.get("plotly_chart"):
+        spec = json.loads(chart.proto.spec)
+        key = "map" if any(t.get("name") == "comet" for t in spec["data"]) else None
+        if key is None:
+            title = (spec["layout"].get("title") or {}).get("text", "")
+            key = "surface" if spec["data"][0]["type"] == "surface" else title
+        found[key] = spec
+    return found
+
+
+def map_spec(at: AppTest) -> str:
+    for chart in at.get("plotly_chart"):
+        if '"name":"comet"' in chart.proto.spec:
+            return chart.proto.spec
+    raise AssertionError("no map on the page")
+
+
+@pytest.mark.parametrize("landscape", list(LANDSCAPES))
+def test_every_landscape_renders_with_every_optimizer(landscape):
+    at = run_app(ls=landscape, opt=",".join(OPTIMIZERS), steps="15")
+    assert not at.exception, at.exception
+    assert not at.warning  # the link was valid
+    spec = json.loads(map_spec(at))
+    legend = [t.get("name", "") for t in spec["data"] if t.get("showlegend") is not False]
+    for spec_ in OPTIMIZERS.values():
+        assert any(name.startswith(spec_.title) for name in legend), spec_.title
+    assert len(spec["frames"]) == 16
+
+
+def test_default_scene_renders_map_curves_and_exports():
+    at = run_app()
+    assert not at.exception
+    found = charts(at)
+    assert "map" in found and len(at.get("plotly_chart")) == 3
+    labels = [b.label for b in at.get("download_button")]
+    assert len(labels) == 3
+    assert at.query_params == {}  # the default scene needs no parameters
+
+
+def test_changing_a_slider_changes_the_figure_and_the_url():
+    at = run_app(steps="50")
+    before = map_spec(at)
+    at.select_slider(key="pg_lr").set_value(0.003).run()
+    assert not at.exception
+    assert map_spec(at) != before
+    assert at.query_params["lr"] == "0.003"
+
+
+def test_an_unrelated_rerun_keeps_the_identical_figure():
+    at = run_app(steps="50")
+    before = map_spec(at)
+    at.run()
+    assert map_spec(at) == before
+
+
+def test_url_parameters_set_the_widgets():
+    at = run_app(ls="himmelblau", opt="adam,sgd", lr="0.03", b2="0.99", steps="120",
+                 start="1,-2", sched="cosine", noise="0.5", seed="3", clip="2",
+                 clip_mode="after", view="surface")
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="pg_ls").value == "himmelblau"
+    assert at.multiselect(key="pg_opt").value == ["adam", "sgd"]
+    assert at.select_slider(key="pg_lr").value == 0.03
+    assert at.select_slider(key="pg_beta2").value == 0.99
+    assert at.number_input(key="pg_steps").value == 120
+    assert (at.number_input(key="pg_x0").value, at.number_input(key="pg_y0").value) == (1, -2)
+    assert at.selectbox(key="pg_sched").value == "cosine"
+    assert at.number_input(key="pg_noise").value == 0.5
+    assert at.radio(key="pg_clip_mode").value == "after"
+    assert "surface" in charts(at)
+    assert at.query_params["ls"] == "himmelblau"  # and the URL keeps them
+
+
+def test_per_optimizer_values_from_the_url():
+    at = run_app(opt="adam,sgd", per="1", **{"lr.adam": "0.02", "lr.sgd": "0.0001"},
+                 steps="30")
+    assert not at.exception and not at.warning
+    assert at.select_slider(key="pg_lr__adam").value == 0.02
+    assert at.select_slider(key="pg_lr__sgd").value == 0.0001
+
+
+@pytest.mark.parametrize("params", [
+    {"ls": "atlantis"},
+    {"lr": "fast"},
+    {"steps": "-4"},
+    {"opt": "adam,warp_drive"},
+    {"start": "1e9,0"},
+    {"lr": "0.004"},
+    {"sched": "sometimes", "zoom": "11"},
+])
+def test_bad_url_parameters_fall_back_with_a_notice(params):
+    at = run_app(**params)
+    assert not at.exception
+    assert len(at.warning) >= 1
+    assert charts(at)["map"]  # the page still draws
+
+
+def test_notice_is_translated():
+    at = run_app(lang="zh", steps="abc")
+    assert not at.exception
+    assert "链接" in at.warning[0].value
+
+
+def test_chinese_labels_reach_the_figures():
+    at = run_app(lang="zh", steps="20")
+    spec = json.loads(map_spec(at))
+    names = [t.get("name") for t in spec["data"]]
+    assert "已知极小值" in names and "起点" in names
+    assert spec["layout"]["updatemenus"][0]["buttons"][0]["label"] == "▶ 播放"
+    assert at.title[0].value == "试验场"
+
+
+def test_diverged_run_is_labelled():
+    at = run_app(opt="sgd,adam", lr="0.01", steps="40")  # SGD breaks early on Rosenbrock
+    names = [t.get("name", "") for t in json.loads(map_spec(at))["data"]]
+    assert any(n.startswith("SGD — diverged at step") for n in names)
+
+
+class RecordingMediaFileManager(app_test_module.MediaFileManager):
+    """Keeps every manager AppTest creates, so a test can run the deferred downloads."""
+
+    made: ClassVar[list] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        RecordingMediaFileManager.made.append(self)
+
+
+def deferred_downloads(monkeypatch, at_params: dict[str, str]) -> dict[str, str]:
+    """Run the page and produce every deferred download: file name -> text.
+
+    Uses the media manager's private registry of deferred callables (AppTest has no public
+    way to click a deferred download).
+    """
+    RecordingMediaFileManager.made = []
+    monkeypatch.setattr(app_test_module, "MediaFileManager", RecordingMediaFileManager)
+    at = run_app(**at_params)
+    assert not at.exception
+    files = {}
+    for manager in RecordingMediaFileManager.made:
+        for entry in manager._deferred_callables.values():
+            data = entry["callable"]()
+            files[entry["filename"]] = data if isinstance(data, str) else data.decode()
+    return files
+
+
+def test_csv_download_equals_the_engine(monkeypatch):
+    params = {"ls": "beale", "opt": "adam,momentum", "lr": "0.01", "b1": "0.8",
+              "steps": "60", "noise": "0.3", "seed": "5", "clip": "3"}
+    files = deferred_downloads(monkeypatch, params)
+    name = next(n for n in files if n.endswith(".csv"))
+    text = files[name]
+    header = {line[2:].split(":", 1)[0]: json.loads(line.split(":", 1)[1])
+              for line in text.splitlines() if line.startswith("# ")}
+    assert header["landscape"] == "beale" and header["seed"] == 5
+    table = pd.read_csv(io.StringIO(text), comment="#")
+    ls = get_landscape("beale")
+    start = ls.starts[0]
+    for optimizer, extra in (("adam", {"beta1": 0.8, "beta2": 0.999, "eps": 1e-8}),
+                             ("momentum", {"momentum": 0.9})):
+        traj = simulate(ls, optimizer, start, 60, lr=0.01, weight_decay=0.0, noise_sigma=0.3,
+                        seed=5, clip_norm=3.0, clip_mode="before",
+                        record={"grads", "state", "lr"}, **extra)
+        rows = table[table.optimizer == optimizer]
+        kept = len(rows)
+        expected_rows = 61 if traj.diverged_at[0] < 0 else int(traj.diverged_at[0])
+        assert kept == expected_rows
+        np.testing.assert_array_equal(rows[["x", "y"]].to_numpy(), traj.positions[:kept, 0])
+        np.testing.assert_array_equal(rows.loss.to_numpy(), traj.losses[:kept, 0])
+        np.testing.assert_array_equal(rows.grad_x.to_numpy()[1:], traj.grads[1:kept, 0, 0])
+        np.testing.assert_array_equal(rows.m_y.to_numpy(), traj.state["m"][:kept, 0, 1])
+    assert any(n.endswith(".html") for n in files)
+
+
+def test_click_selection_gives_a_start_point():
+    selection = {"selection": {"points": [{"x": 0.5, "y": -1.25, "curve_number": 1}]}}
+    assert start_from_selection(selection) == (0.5, -1.25)
+    assert start_from_selection({"selection": {"points": []}}) is None
+    assert start_from_selection(None) is None

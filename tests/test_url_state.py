@@ -1,0 +1,202 @@
+"""The playground URL: links round-trip to the same scene; bad values fall back with notices."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ui.scene import (
+    BETA_GRID,
+    EPS_GRID,
+    LR_GRID,
+    SCHEDULE_KINDS,
+    WEIGHT_DECAY_GRID,
+    Catalog,
+    Hyper,
+    LandscapeInfo,
+    ScheduleChoice,
+    default_scene,
+)
+from ui.url_state import parse_params, playground_link, scene_link, scene_params
+
+CATALOG = Catalog(
+    landscapes={
+        "rosenbrock": LandscapeInfo(((-2.0, 2.0), (-1.0, 3.0)), (-1.5, 2.0)),
+        "bowl": LandscapeInfo(((-5.0, 5.0), (-5.0, 5.0)), (4.0, 3.0)),
+    },
+    optimizers={
+        "sgd": frozenset({"lr", "weight_decay"}),
+        "momentum": frozenset({"lr", "momentum", "weight_decay"}),
+        "rmsprop": frozenset({"lr", "beta2", "eps", "momentum", "weight_decay"}),
+        "adam": frozenset({"lr", "beta1", "beta2", "eps", "weight_decay"}),
+        "adamw": frozenset({"lr", "beta1", "beta2", "eps", "weight_decay"}),
+        "lion": frozenset({"lr", "beta1", "beta2", "weight_decay"}),
+    },
+)
+
+
+def query(link: str) -> dict[str, str]:
+    return dict(parse_qsl(urlsplit(link).query, keep_blank_values=True))
+
+
+def test_bare_link_is_default_scene():
+    scene, notices = parse_params({}, CATALOG)
+    assert scene == default_scene(CATALOG)
+    assert notices == []
+    assert scene.start == (-1.5, 2.0)
+    assert scene_params(scene, CATALOG) == {}
+    assert scene_link(scene, CATALOG) == "playground"
+
+
+def test_link_example_from_docstring():
+    link = playground_link({"ls": "rosenbrock", "opt": ["adam", "sgd"], "lr": 0.01,
+                            "start": (-1.5, 2)})
+    assert link == "playground?ls=rosenbrock&opt=adam,sgd&lr=0.01&start=-1.5,2"
+
+
+def test_link_sets_the_scene():
+    link = playground_link({"ls": "bowl", "opt": "adam,sgd", "lr": 0.003, "b2": 0.99,
+                            "start": "1,-2", "steps": 250, "sched": "cosine", "eta_min": 0.1,
+                            "noise": 0.5, "seed": 7, "clip": 2.0, "clip_mode": "after"},
+                           CATALOG)
+    scene, notices = parse_params(query(link), CATALOG)
+    assert notices == []
+    assert scene.landscape == "bowl"
+    assert scene.optimizers == ("adam", "sgd")
+    assert scene.shared == Hyper(lr=0.003, beta2=0.99)
+    assert scene.start == (1.0, -2.0)
+    assert scene.steps == 250
+    assert scene.schedule == ScheduleChoice(kind="cosine", eta_min=0.1)
+    assert (scene.noise, scene.seed, scene.clip, scene.clip_mode) == (0.5, 7, 2.0, "after")
+
+
+def test_per_optimizer_values():
+    scene, notices = parse_params({"opt": "adam,sgd", "per": "1", "lr.adam": "0.001",
+                                   "lr": "0.1"}, CATALOG)
+    assert notices == []
+    assert scene.hyper_for("adam").lr == 0.001
+    assert scene.hyper_for("sgd").lr == 0.1
+    assert scene_params(scene, CATALOG)["lr.adam"] == "0.001"
+
+
+def test_per_optimizer_value_without_per_is_flagged():
+    scene, notices = parse_params({"lr.adam": "0.001"}, CATALOG)
+    assert [(n.param, n.problem) for n in notices] == [("lr.adam", "unused")]
+    assert scene.hyper_for("adam").lr == 0.002
+
+
+def test_unknown_parameter_name_raises_in_link():
+    with pytest.raises(ValueError, match="lrr"):
+        playground_link({"lrr": 0.1})
+
+
+def test_link_with_catalog_refuses_values_that_would_need_a_notice():
+    with pytest.raises(ValueError, match="steps"):
+        playground_link({"steps": 0}, CATALOG)
+    with pytest.raises(ValueError, match="rounded"):
+        playground_link({"lr": 0.004}, CATALOG)
+
+
+@pytest.mark.parametrize(
+    ("params", "param", "problem"),
+    [
+        ({"ls": "nowhere"}, "ls", "invalid"),
+        ({"opt": "adam,bogus"}, "opt", "invalid"),
+        ({"opt": "adam,adam"}, "opt", "duplicate"),
+        ({"opt": ","}, "opt", "invalid"),
+        ({"lr": "banana"}, "lr", "invalid"),
+        ({"lr": "nan"}, "lr", "invalid"),
+        ({"lr": "1e9"}, "lr", "out_of_range"),
+        ({"lr": "-0.1"}, "lr", "out_of_range"),
+        ({"lr": "0.004"}, "lr", "rounded"),
+        ({"b1": "1.5"}, "b1", "out_of_range"),
+        ({"eps": "0"}, "eps", "out_of_range"),
+        ({"start": "1"}, "start", "invalid"),
+        ({"start": "a,b"}, "start", "invalid"),
+        ({"start": "100,0"}, "start", "out_of_range"),
+        ({"steps": "12.5"}, "steps", "invalid"),
+        ({"steps": "0"}, "steps", "out_of_range"),
+        ({"steps": "99999999"}, "steps", "out_of_range"),
+        ({"sched": "sometimes"}, "sched", "invalid"),
+        ({"sched": "cosine", "eta_min": "2"}, "eta_min", "out_of_range"),
+        ({"noise": "-1"}, "noise", "out_of_range"),
+        ({"seed": "x"}, "seed", "invalid"),
+        ({"clip_mode": "during"}, "clip_mode", "invalid"),
+        ({"per": "yes"}, "per", "invalid"),
+        ({"lr.nobody": "0.1"}, "lr.nobody", "invalid"),
+        ({"zoom": "3"}, "zoom", "unknown"),
+    ],
+)
+def test_bad_values_fall_back_with_a_notice(params, param, problem):
+    scene, notices = parse_params(params, CATALOG)
+    assert (param, problem) in [(n.param, n.problem) for n in notices]
+    if problem != "rounded":
+        base = default_scene(CATALOG)
+        # the bad value changed nothing the default would not give
+        assert scene.steps == base.steps and scene.shared.lr == base.shared.lr
+        assert scene.start == base.start or params.get("ls")
+
+
+def test_rounded_value_is_the_nearest_grid_point():
+    scene, notices = parse_params({"lr": "0.004"}, CATALOG)
+    assert scene.shared.lr == 0.005
+    assert notices[0].used == "0.005"
+
+
+def test_language_parameter_passes_through_silently():
+    assert parse_params({"lang": "zh"}, CATALOG)[1] == []
+
+
+def test_repeated_parameter_takes_the_last_value():
+    scene, _ = parse_params({"steps": ["10", "20"]}, CATALOG)
+    assert scene.steps == 20
+
+
+grid = st.sampled_from
+hypers = st.builds(Hyper, lr=grid(LR_GRID), beta1=grid(BETA_GRID), beta2=grid(BETA_GRID),
+                   eps=grid(EPS_GRID), weight_decay=grid(WEIGHT_DECAY_GRID),
+                   momentum=grid(BETA_GRID))
+
+
+@st.composite
+def scenes(draw):
+    landscape = draw(st.sampled_from(sorted(CATALOG.landscapes)))
+    (x0, x1), (y0, y1) = CATALOG.landscapes[landscape].bounds
+    optimizers = tuple(draw(st.lists(st.sampled_from(sorted(CATALOG.optimizers)), min_size=1,
+                                     max_size=6, unique=True)))
+    per = draw(st.booleans())
+    own = tuple((name, draw(hypers)) for name in optimizers) if per else ()
+    schedule = ScheduleChoice(kind=draw(st.sampled_from(SCHEDULE_KINDS)),
+                              warmup_steps=draw(st.integers(1, 10_000)),
+                              eta_min=draw(st.floats(0, 1)), gamma=draw(st.floats(0, 1)))
+    noise = draw(st.floats(0, 100))
+    clip = draw(st.floats(0, 1e6))
+    base = default_scene(CATALOG)
+    return replace(
+        base, landscape=landscape, optimizers=optimizers, shared=draw(hypers),
+        per_optimizer=per, own=own,
+        start=(draw(st.floats(x0, x1)), draw(st.floats(y0, y1))),
+        steps=draw(st.integers(1, 10_000)), schedule=schedule, noise=noise,
+        seed=draw(st.integers(0, 2**31 - 1)) if noise else 0,
+        clip=clip, clip_mode=draw(st.sampled_from(("before", "after"))) if clip else "before")
+
+
+def normalised(scene):
+    """Schedule fields the chosen kind does not use are not in the URL: compare the rest."""
+    used = {"kind": scene.schedule.kind}
+    from ui.scene import SCHEDULE_PARAMS
+    for name in SCHEDULE_PARAMS[scene.schedule.kind]:
+        used[name] = getattr(scene.schedule, name)
+    return replace(scene, schedule=replace(ScheduleChoice(), **used))
+
+
+@settings(max_examples=200, deadline=None)
+@given(scenes())
+def test_any_scene_round_trips_through_its_link(scene):
+    parsed, notices = parse_params(query(scene_link(scene, CATALOG)), CATALOG)
+    assert notices == []
+    assert normalised(parsed) == normalised(scene)

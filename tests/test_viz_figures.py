@@ -1,0 +1,88 @@
+"""Map, surface and step curves: log colours where the loss spans decades, honest log axes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+from viz_fakes import FakeRosenbrock, spiral_runs
+
+from viz.colors import OKABE_ITO, run_style
+from viz.contour import contour_figure, equal_aspect
+from viz.curves import distance_figure, distance_to_nearest, loss_figure
+from viz.surface import surface_figure
+from viz.terrain import colour_value, sample_terrain
+from viz.text import FigureText
+
+LAND = FakeRosenbrock()
+
+
+def test_log_terrain_colours_are_log10_of_the_gap():
+    terrain = sample_terrain(LAND, 31)
+    assert terrain.log
+    i, j = 7, 19
+    expected = np.log10(terrain.loss[i, j] - terrain.floor + terrain.delta)
+    assert np.isclose(terrain.colour[i, j], expected)
+    # colour bar is labelled with real losses at decades
+    assert "1" in terrain.ticktext and "100" in terrain.ticktext
+
+
+def test_linear_terrain_keeps_the_loss():
+    terrain = sample_terrain(replace(LAND, log_colors=False), 31)
+    assert not terrain.log
+    np.testing.assert_array_equal(terrain.colour, terrain.loss)
+    assert colour_value(np.array([3.0]), False, 0, 1)[0] == 3.0
+
+
+def test_map_marks_minima_and_saddles_and_translates_axes():
+    text = FigureText(x="横", y="纵", minimum="极小", saddle="鞍")
+    fig = contour_figure(LAND, text)
+    names = [t.name for t in fig.data]
+    assert "极小" in names and "鞍" in names
+    assert fig.layout.xaxis.title.text == "横"
+    assert list(fig.layout.xaxis.range) == [-2.0, 2.0]
+
+
+def test_equal_aspect_only_for_reasonable_boxes():
+    assert equal_aspect(((-2, 2), (-1, 3)))
+    assert not equal_aspect(((0, 100), (0, 1)))
+
+
+def test_surface_has_every_run_and_the_minimum():
+    runs = spiral_runs(200, count=3, diverge=50)
+    fig = surface_figure(LAND, runs)
+    names = [t.name for t in fig.data if t.showlegend is not False]
+    assert sum(1 for n in names if n and n.startswith("run")) == 3
+    assert fig.data[0].type == "surface"
+
+
+def test_loss_curve_is_log_and_uses_the_loss():
+    runs = spiral_runs(100, count=2)
+    fig = loss_figure(LAND, runs)
+    assert fig.layout.yaxis.type == "log"
+    np.testing.assert_allclose(np.asarray(fig.data[0].y, dtype=float),
+                               LAND.value(runs[0].positions), rtol=1e-6)
+
+
+def test_loss_gap_when_the_minimum_is_negative():
+    land = replace(LAND, minima_values=(-1.0,))
+    shifted = type("Shifted", (), {})()
+    shifted.bounds, shifted.minima, shifted.saddles = land.bounds, land.minima, land.saddles
+    shifted.minima_values, shifted.log_colors = (-1.0,), False
+    shifted.value = lambda xy: LAND.value(xy) - 1.0
+    text = FigureText(loss_gap="GAP")
+    fig = loss_figure(shifted, spiral_runs(50, count=1), text)
+    assert fig.layout.title.text == "GAP" and fig.layout.yaxis.type == "log"
+
+
+def test_distance_to_nearest_minimum():
+    d = distance_to_nearest(np.array([[1.0, 1.0], [4.0, 5.0]]), [(1.0, 1.0), (4.0, 1.0)])
+    np.testing.assert_allclose(d, [0.0, 4.0])
+    fig = distance_figure(LAND, spiral_runs(50, count=2))
+    assert fig.layout.yaxis.type == "log" and len(fig.data) == 2
+
+
+def test_colours_are_okabe_ito_and_distinct():
+    styles = [run_style(i) for i in range(12)]
+    assert len(set(styles)) == 12
+    assert [c for c, _ in styles[:8]] == list(OKABE_ITO)

@@ -1,0 +1,302 @@
+"""The playground's sidebar widgets, and their two-way link with the URL.
+
+Every widget has an explicit key (``pg_*``) and never a ``value=`` argument: its value lives in
+``st.session_state``, seeded from the URL (``seed_from_url``) or from the current scene when
+the widget first appears. ``read_scene`` turns the widget values into a ``Scene``;
+``write_url`` puts that scene back into the address bar, so a copied link reopens it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import fields, replace
+from typing import Any
+
+import streamlit as st
+
+from ui.i18n import current_language, t
+from ui.scene import (
+    CLIP_MODES,
+    HYPER_GRIDS,
+    HYPER_KEYS,
+    MAX_NOISE,
+    MAX_SEED,
+    MAX_STEPS,
+    MIN_STEPS,
+    SCHEDULE_KINDS,
+    SCHEDULE_PARAMS,
+    Catalog,
+    Hyper,
+    Scene,
+    ScheduleChoice,
+    snap,
+)
+from ui.url_state import (
+    PASS_THROUGH,
+    VIEWS,
+    Notice,
+    format_value,
+    parse_params,
+    parse_view,
+    scene_params,
+)
+
+URL_SNAPSHOT = "pg__url_written"  # the params this page last wrote (to spot a changed link)
+SCHEDULE_INT_FIELDS = frozenset({"warmup_steps", "total_steps", "t_0", "t_mult", "step_size"})
+GROUP_ORDER = ("terrain", "test", "data")
+
+
+def key_hyper(name: str, optimizer: str | None = None) -> str:
+    """Widget key of a hyperparameter slider: shared ``pg_lr``, own ``pg_lr__adam``."""
+    return f"pg_{name}" if optimizer is None else f"pg_{name}__{optimizer}"
+
+
+# --- URL -> widgets ------------------------------------------------------------------------------
+
+
+def _widget_values(scene: Scene) -> dict[str, Any]:
+    """The session-state value of every widget for ``scene``."""
+    values: dict[str, Any] = {
+        "pg_ls": scene.landscape,
+        "pg_opt": list(scene.optimizers),
+        "pg_per": scene.per_optimizer,
+        "pg_x0": float(scene.start[0]),
+        "pg_y0": float(scene.start[1]),
+        "pg_steps": int(scene.steps),
+        "pg_sched": scene.schedule.kind,
+        "pg_noise": float(scene.noise),
+        "pg_seed": int(scene.seed),
+        "pg_clip": float(scene.clip),
+        "pg_clip_mode": scene.clip_mode,
+    }
+    for name in HYPER_KEYS:
+        values[key_hyper(name)] = getattr(scene.shared, name)
+    for optimizer, hyper in scene.own:
+        for name in HYPER_KEYS:
+            values[key_hyper(name, optimizer)] = getattr(hyper, name)
+    for f in fields(ScheduleChoice):
+        if f.name != "kind":
+            values[f"pg_sched_{f.name}"] = getattr(scene.schedule, f.name)
+    return values
+
+
+def _page_params() -> dict[str, str]:
+    """The URL's parameters that belong to this page (not the language switch)."""
+    return {k: v for k, v in st.query_params.to_dict().items() if k not in PASS_THROUGH}
+
+
+def seed_from_url(catalog: Catalog) -> list[Notice]:
+    """On a first visit, or when the address changed under us (a link from a lesson), set
+    every widget from the URL. Returns the notices about values that could not be used."""
+    params = _page_params()
+    if URL_SNAPSHOT in st.session_state and params == st.session_state[URL_SNAPSHOT]:
+        return []
+    scene, notices = parse_params(params, catalog)
+    for key, value in _widget_values(scene).items():
+        st.session_state[key] = value
+    st.session_state["pg_view"] = parse_view(params)
+    st.session_state[URL_SNAPSHOT] = params
+    return notices
+
+
+def write_url(scene: Scene, catalog: Catalog, view: str) -> None:
+    """Make the address bar describe ``scene`` and ``view`` (defaults left out, parameters
+    owned by others untouched)."""
+    wanted = scene_params(scene, catalog)
+    if view != VIEWS[0]:
+        wanted["view"] = view
+    current = _page_params()
+    for name in current.keys() - wanted.keys():
+        del st.query_params[name]
+    for name, value in wanted.items():
+        if current.get(name) != value:
+            st.query_params[name] = value
+    st.session_state[URL_SNAPSHOT] = wanted
+
+
+def view_switch() -> str:
+    """Map or surface (kept in the URL by ``write_url``, not by Streamlit: a bound control
+    would write its translated label into the link)."""
+    st.session_state.setdefault("pg_view", VIEWS[0])
+    return st.segmented_control(t("pg.view"), VIEWS, key="pg_view",
+                                format_func=lambda v: t(f"pg.view.{v}"), required=True,
+                                label_visibility="collapsed")
+
+
+def notice_text(notice: Notice) -> str:
+    """A notice as one translated sentence."""
+    if notice.param == "opt" and notice.problem == "invalid" and notice.value:
+        return t("pg.url.unknown_optimizer", value=notice.value)
+    key = {"invalid": "common.bad_url_param"}.get(notice.problem, f"pg.url.{notice.problem}")
+    return t(key, name=notice.param, value=notice.value, used=notice.used)
+
+
+# --- widgets -> scene ----------------------------------------------------------------------------
+
+
+def _landscape_changed(catalog: Catalog) -> None:
+    """A new landscape starts from its own default start point."""
+    x, y = catalog.landscapes[st.session_state["pg_ls"]].default_start
+    st.session_state["pg_x0"], st.session_state["pg_y0"] = x, y
+
+
+def _reset_start(catalog: Catalog) -> None:
+    _landscape_changed(catalog)
+
+
+def _torch_defaults(optimizer: str, defaults: Mapping[str, Any]) -> None:
+    for name in HYPER_KEYS:
+        if name in defaults:
+            st.session_state[key_hyper(name, optimizer)] = snap(float(defaults[name]),
+                                                                HYPER_GRIDS[name])
+
+
+def _landscape_picker(catalog: Catalog, landscapes: Mapping[str, Any]) -> str:
+    lang = current_language()
+    order = sorted(catalog.landscapes, key=lambda n: GROUP_ORDER.index(landscapes[n].group)
+                   if landscapes[n].group in GROUP_ORDER else len(GROUP_ORDER))
+
+    def label(name: str) -> str:
+        ls = landscapes[name]
+        return f"{ls.title.get(lang, ls.title['en'])} · {t('pg.group.' + ls.group)}"
+
+    return st.selectbox(t("pg.landscape"), order, format_func=label, key="pg_ls",
+                        help=t("pg.landscape.help"), on_change=_landscape_changed,
+                        args=(catalog,))
+
+
+def _hyper_slider(name: str, optimizer: str | None, users: list[str], fallback: float) -> float:
+    key = key_hyper(name, optimizer)
+    if key not in st.session_state:
+        st.session_state[key] = fallback
+    help_text = t(f"pg.hp.{name}.help") + " " + t("pg.hp.used_by", names=", ".join(users))
+    return st.select_slider(t(f"pg.hp.{name}"), options=HYPER_GRIDS[name], key=key,
+                            format_func=format_value, help=help_text)
+
+
+def _hyper_controls(optimizers: tuple[str, ...], specs: Mapping[str, Any]) -> tuple[Hyper, bool,
+                                                                                     tuple]:
+    """Shared sliders, or one tab of sliders per optimizer; only keywords in use are shown."""
+    per = st.toggle(t("pg.per_optimizer"), key="pg_per", help=t("pg.per_optimizer.help"))
+    shared_values = {}
+    for name in HYPER_KEYS:
+        users = [specs[o].title for o in optimizers if name in specs[o].hyperparams]
+        key = key_hyper(name)
+        if key not in st.session_state:
+            st.session_state[key] = getattr(Hyper(), name)
+        if users and not per:
+            shared_values[name] = _hyper_slider(name, None, users, getattr(Hyper(), name))
+        else:
+            shared_values[name] = st.session_state[key]
+    shared = Hyper(**shared_values)
+    own: list[tuple[str, Hyper]] = []
+    if per and optimizers:
+        tabs = st.tabs([specs[o].title for o in optimizers])
+        for tab, optimizer in zip(tabs, optimizers, strict=True):
+            with tab:
+                values = {}
+                for name in HYPER_KEYS:
+                    fallback = getattr(shared, name)
+                    if name in specs[optimizer].hyperparams:
+                        values[name] = _hyper_slider(name, optimizer, [specs[optimizer].title],
+                                                     fallback)
+                    else:
+                        values[name] = st.session_state.setdefault(key_hyper(name, optimizer),
+                                                                   fallback)
+                st.button(t("pg.torch_defaults"), key=f"pg_defaults__{optimizer}",
+                          help=t("pg.torch_defaults.help"), on_click=_torch_defaults,
+                          args=(optimizer, specs[optimizer].hyperparams))
+                own.append((optimizer, Hyper(**values)))
+    return shared, per, tuple(own)
+
+
+def _start_controls(catalog: Catalog) -> tuple[float, float]:
+    landscape = st.session_state["pg_ls"]
+    (x0, x1), (y0, y1) = catalog.landscapes[landscape].bounds
+    if "pg_x0" not in st.session_state:
+        _landscape_changed(catalog)
+    # keep a stale value (e.g. from another landscape) inside this map's box
+    st.session_state["pg_x0"] = min(max(float(st.session_state["pg_x0"]), x0), x1)
+    st.session_state["pg_y0"] = min(max(float(st.session_state["pg_y0"]), y0), y1)
+    st.markdown(f"**{t('pg.start')}**", help=t("pg.start.help"))
+    left, right = st.columns(2)
+    with left:
+        x = st.number_input(t("pg.start.x"), min_value=x0, max_value=x1, step=0.1,
+                            format="%.4g", key="pg_x0")
+    with right:
+        y = st.number_input(t("pg.start.y"), min_value=y0, max_value=y1, step=0.1,
+                            format="%.4g", key="pg_y0")
+    st.button(t("pg.start.reset"), key="pg_start_reset", on_click=_reset_start,
+              args=(catalog,), type="tertiary", icon=":material/restart_alt:")
+    return float(x), float(y)
+
+
+def _schedule_controls() -> ScheduleChoice:
+    kind = st.selectbox(t("pg.schedule"), SCHEDULE_KINDS, key="pg_sched",
+                        format_func=lambda k: t(f"pg.schedule.{k}"))
+    st.caption(t(f"pg.schedule.explain.{kind}"))
+    values: dict[str, Any] = {"kind": kind}
+    base = ScheduleChoice()
+    for name in SCHEDULE_PARAMS[kind]:
+        key = f"pg_sched_{name}"
+        if key not in st.session_state:
+            st.session_state[key] = getattr(base, name)
+        if name in SCHEDULE_INT_FIELDS:
+            low = 0 if name == "total_steps" else 1
+            values[name] = st.number_input(t(f"pg.schedule.{name}"), min_value=low,
+                                           max_value=MAX_STEPS, step=10, key=key)
+        else:
+            values[name] = st.number_input(t(f"pg.schedule.{name}"), min_value=0.0,
+                                           max_value=1.0, step=0.05, format="%.3g", key=key)
+    return ScheduleChoice(**values)
+
+
+def _noise_and_clip() -> dict[str, Any]:
+    noise = st.number_input(t("pg.noise"), min_value=0.0, max_value=MAX_NOISE, step=0.1,
+                            format="%.3g", key="pg_noise")
+    st.caption(t("pg.noise.explain"))
+    seed = st.number_input(t("pg.seed"), min_value=0, max_value=MAX_SEED, step=1,
+                           key="pg_seed", help=t("pg.seed.help"), disabled=noise == 0)
+    clip = st.number_input(t("pg.clip"), min_value=0.0, step=0.5, format="%.3g",
+                           key="pg_clip")
+    st.caption(t("pg.clip.explain"))
+    mode = st.radio(t("pg.clip_mode"), CLIP_MODES, key="pg_clip_mode",
+                    format_func=lambda m: t(f"pg.clip_mode.{m}"), disabled=clip == 0)
+    st.caption(t("pg.clip_mode.explain"))
+    return dict(noise=float(noise), seed=int(seed), clip=float(clip), clip_mode=mode)
+
+
+def _ensure_defaults(scene: Scene) -> None:
+    """Seed widgets that have no value yet (first run without a URL, or after a page switch)."""
+    for key, value in _widget_values(scene).items():
+        if key not in st.session_state:
+            st.session_state[key] = value
+
+
+def render_controls(catalog: Catalog, landscapes: Mapping[str, Any],
+                    specs: Mapping[str, Any]) -> Scene:
+    """Draw the sidebar controls and return the scene they describe."""
+    _ensure_defaults(parse_params({}, catalog)[0])
+    with st.sidebar:
+        st.subheader(t("pg.sidebar.scene"), divider="gray")
+        landscape = _landscape_picker(catalog, landscapes)
+        optimizers = tuple(st.multiselect(
+            t("pg.optimizers"), list(catalog.optimizers), key="pg_opt",
+            format_func=lambda o: specs[o].title, help=t("pg.optimizers.help")))
+        st.subheader(t("pg.hyper"), divider="gray")
+        shared, per, own = _hyper_controls(optimizers, specs)
+        st.subheader(t("pg.start"), divider="gray")
+        start = _start_controls(catalog)
+        steps = st.number_input(t("pg.steps"), min_value=MIN_STEPS, max_value=MAX_STEPS,
+                                step=100, key="pg_steps",
+                                help=t("pg.steps.help", max=MAX_STEPS))
+        with st.expander(t("pg.advanced"), icon=":material/tune:"):
+            schedule = _schedule_controls()
+            extras = _noise_and_clip()
+    scene = Scene(landscape=landscape, optimizers=optimizers, shared=shared,
+                  per_optimizer=per, own=own if per else (), start=start, steps=int(steps),
+                  schedule=schedule, **extras)
+    # Settings that do nothing (a seed without noise, a clip side without clipping) are
+    # normalised so they neither change the cache key nor clutter the link.
+    return replace(scene, seed=scene.seed if scene.noise else 0,
+                   clip_mode=scene.clip_mode if scene.clip else "before")

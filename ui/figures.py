@@ -1,0 +1,117 @@
+"""Cached simulation and figures of a scene, in the session's language.
+
+``st.cache_resource`` is keyed on the frozen ``Scene`` and the language:
+a rerun caused by anything else (a view switch, a download) gets the identical figure object,
+so Streamlit sends the same spec and the animation in the browser does not restart. The
+figures are shared read-only between sessions (nothing session-specific goes in them).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import plotly.graph_objects as go
+import streamlit as st
+
+from landscapes import LANDSCAPES, get_landscape
+from optim import OPTIMIZERS, Trajectory, simulate
+from ui.i18n import tr
+from ui.scene import Catalog, Scene, catalog_from_engine
+from ui.simulation import engine_kwargs
+from viz.animation import path_figure
+from viz.colors import run_style
+from viz.curves import distance_figure, loss_figure
+from viz.runs import Run
+from viz.surface import surface_figure
+from viz.terrain import Terrain, sample_terrain
+from viz.text import FigureText
+
+
+@st.cache_resource(show_spinner=False)
+def catalog() -> Catalog:
+    """The engine's landscapes and optimizers (fixed for the life of the server)."""
+    return catalog_from_engine()
+
+
+def figure_text(lang: str) -> FigureText:
+    """The figure words in ``lang``."""
+    causes = {code: tr(f"pg.cause.{code}", lang)
+              for code in ("nonfinite_grad", "nonfinite_update", "nonfinite_loss",
+                           "out_of_bounds")}
+    return FigureText(
+        x=tr("pg.fig.x", lang), y=tr("pg.fig.y", lang), loss=tr("pg.fig.loss", lang),
+        loss_gap=tr("pg.fig.loss_gap", lang), step=tr("pg.fig.step", lang),
+        distance=tr("pg.fig.distance", lang), play=tr("pg.fig.play", lang),
+        pause=tr("pg.fig.pause", lang), minimum=tr("pg.fig.minimum", lang),
+        saddle=tr("pg.fig.saddle", lang), start=tr("pg.fig.start", lang),
+        diverged=tr("pg.fig.diverged", lang), click_hint=tr("pg.fig.click_hint", lang),
+        causes=causes,
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def trajectories(scene: Scene, record: bool = False) -> list[tuple[str, Trajectory]]:
+    """(optimizer, trajectory) per optimizer; ``record`` adds gradients, lr and state (the
+    CSV needs them, the figures do not, and recording costs about half again as much).
+
+    A resource cache (no copy per call: the summary, the figures and the export all read the
+    same arrays, and nobody writes to them)."""
+    landscape = get_landscape(scene.landscape)
+    out = []
+    for name in scene.optimizers:
+        kwargs = engine_kwargs(scene, name)
+        if not record:
+            kwargs.pop("record")
+        out.append((name, simulate(landscape, name, scene.start, scene.steps, **kwargs)))
+    return out
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def terrain(landscape: str) -> Terrain:
+    """The landscape sampled for the map (shared by every scene on it)."""
+    return sample_terrain(LANDSCAPES[landscape])
+
+
+def runs_of(scene: Scene) -> list[Run]:
+    """The figures' run records: colour by position in the scene (distinct up to eight)."""
+    runs = []
+    for index, (name, traj) in enumerate(trajectories(scene)):
+        colour, dash = run_style(index)
+        runs.append(Run(OPTIMIZERS[name].title, colour, traj.positions[:, 0],
+                        int(traj.diverged_at[0]), str(traj.reasons[0]), dash,
+                        traj.losses[:, 0]))
+    return runs
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def figures(scene: Scene, lang: str) -> dict[str, go.Figure]:
+    """The map (animated), surface, loss and distance figures of ``scene``."""
+    landscape = get_landscape(scene.landscape)
+    runs = runs_of(scene)
+    text = figure_text(lang)
+    return {
+        "map": path_figure(landscape, runs, text, terrain=terrain(scene.landscape)),
+        "loss": loss_figure(landscape, runs, text),
+        "distance": distance_figure(landscape, runs, text),
+    }
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def surface(scene: Scene, lang: str) -> go.Figure:
+    """The 3-D view (built only when asked for)."""
+    return surface_figure(get_landscape(scene.landscape), runs_of(scene), figure_text(lang))
+
+
+def start_from_selection(selection: Any) -> tuple[float, float] | None:
+    """The (x, y) a click on the map picked, from ``st.plotly_chart``'s selection state."""
+    try:
+        points = selection["selection"]["points"]
+    except (KeyError, TypeError):
+        return None
+    for point in points or ():
+        x, y = point.get("x"), point.get("y")
+        if isinstance(x, int | float) and isinstance(y, int | float):
+            if np.isfinite(x) and np.isfinite(y):
+                return float(x), float(y)
+    return None

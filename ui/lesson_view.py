@@ -1,0 +1,184 @@
+"""Streamlit rendering of a lesson page: one tab per experiment, the same layout in each.
+
+An experiment shows its explanation (and formula), its one or two controls, the numbers that
+make the point, a sentence that reads them out, the map with the paths, any curves over the
+steps, and a link that opens the preset in the playground. Engine runs are cached on small
+hashable inputs (experiment number, control values, language).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from lessons import EXPERIMENTS, THEMES
+from lessons.base import Control, Evidence, Experiment, Number
+from ui.i18n import current_language, t, tr
+from ui.lesson_link import link_gaps, preset_params, snapped
+from ui.strings import TABLES
+from viz.lessons import paths_figure, series_figure
+from viz.text import FigureText
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the page draws for one run of an experiment (picklable, so it can be cached)."""
+
+    numbers: dict[str, str]
+    result: str
+    figures: tuple[go.Figure, ...] = ()
+    table: pd.DataFrame | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def label(text: str, lang: str) -> str:
+    """A path or curve label in ``lang``: ``lesson.label.<text>`` if the table has it."""
+    return TABLES[lang].get(f"lesson.label.{text}", text)
+
+
+def figure_text(lang: str) -> FigureText:
+    """The words on the maps, from the lesson string table."""
+    return FigureText(
+        step=tr("lesson.fig.step", lang), loss=tr("lesson.fig.loss", lang),
+        play=tr("lesson.fig.play", lang), pause=tr("lesson.fig.pause", lang),
+        minimum=tr("lesson.fig.minimum", lang), saddle=tr("lesson.fig.saddle", lang),
+        start=tr("lesson.fig.start", lang),
+    )
+
+
+def format_number(number: Number | None, value: Any, lang: str) -> str:
+    """A number as the lesson writes it: its format, "never" for a step that did not happen."""
+    if number is not None and number.never and value is not None and value < 0:
+        return tr("lesson.never", lang)
+    if isinstance(value, float) and math.isnan(value):
+        return "—"
+    if number is not None:
+        return number.fmt.format(int(value) if "d}" in number.fmt else value)
+    if isinstance(value, int):
+        return str(value)
+    return f"{value:.4g}"
+
+
+def formatted(e: Experiment, ev: Evidence, lang: str) -> dict[str, str]:
+    """Every number and code of the evidence, written out (codes translated if known)."""
+    spec = {n.key: n for n in e.numbers}
+    out = {k: format_number(spec.get(k), v, lang) for k, v in ev.numbers.items()}
+    for k, code in ev.codes.items():
+        out[k] = TABLES[lang].get(f"lesson.code.{code}", code)
+    return out
+
+
+def build(e: Experiment, values: dict[str, Any], lang: str) -> Shown:
+    """Run the experiment and turn its evidence into what the page shows (pure)."""
+    ev = e.run(**values)
+    numbers = formatted(e, ev, lang)
+    figures: list[go.Figure] = []
+    if ev.paths or ev.landscape is not None:
+        figures.append(paths_figure(
+            ev.landscape, ev.bounds, {label(k, lang): v for k, v in ev.paths.items()},
+            markers={label(k, lang): v for k, v in ev.markers.items()},
+            text=figure_text(lang)))
+    for s in ev.series.values():
+        figures.append(series_figure(
+            s.x, {label(k, lang): v for k, v in s.ys.items()},
+            y_title=tr(s.y_key, lang) if s.y_key else "", x_title=tr("lesson.fig.step", lang),
+            log_y=s.log_y, marks=s.marks))
+    table = (pd.DataFrame([{k: v if isinstance(v, int) else f"{v:.4g}" for k, v in row.items()}
+                           for row in ev.table]) if ev.table else None)
+    return Shown(numbers, tr(e.result_key(ev.variant), lang, **numbers), tuple(figures), table)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def cached_build(exp_id: int, values: tuple[tuple[str, Any], ...], lang: str) -> Shown:
+    """``build`` cached on (phenomenon, control values, language)."""
+    return build(EXPERIMENTS[exp_id], dict(values), lang)
+
+
+def widget_key(e: Experiment, c: Control) -> str:
+    return f"lesson.{e.slug}.{c.name}"
+
+
+def controls(e: Experiment) -> dict[str, Any]:
+    """The experiment's widgets in a row; returns their values by keyword."""
+    values: dict[str, Any] = {}
+    if not e.controls:
+        return values
+    cols = st.columns(max(2, len(e.controls)))
+    for col, c in zip(cols, e.controls, strict=False):
+        with col:
+            fmt = (lambda v, c=c: t(c.option_key(v))) if c.translate else c.format
+            values[c.name] = st.segmented_control(
+                t(c.label), options=list(c.options), default=c.default, format_func=fmt,
+                key=widget_key(e, c), required=True)
+    return values
+
+
+def playground_link(e: Experiment) -> None:
+    """The "open in playground" link, or a note saying why the preset cannot travel."""
+    from ui.url_state import playground_link as link
+
+    if e.preset is None:
+        return
+    try:
+        from ui.scene import catalog_from_engine
+
+        url = link(preset_params(e.preset), catalog_from_engine())
+    except (ValueError, KeyError, ImportError):
+        st.caption(t("lesson.link.none"))
+        return
+    gaps = link_gaps(e.preset)
+    lang = current_language()
+    st.markdown(f"[{t('lesson.link.open')}]({url}&lang={lang})")
+    if gaps:
+        st.caption(t("lesson.link.partial"))
+    moved = snapped(e.preset)
+    if moved:
+        values = ", ".join(f"{name} {given:g} → {used:g}" for name, given, used in moved)
+        st.caption(t("lesson.link.snapped", values=values))
+
+
+def render_experiment(e: Experiment) -> None:
+    """One experiment: text, controls, numbers, result sentence, figures, link."""
+    lang = current_language()
+    st.subheader(f"{e.id}. {t(e.title_key)}")
+    st.markdown(t(e.text_key))
+    if e.formula:
+        st.latex(e.formula)
+    if e.note_key:
+        st.warning(t(e.note_key), icon=":material/error:")
+    if e.evidence is None:
+        return
+    values = controls(e)
+    shown = cached_build(e.id, tuple(sorted(values.items())), lang)
+    cols = st.columns(len(e.numbers))
+    for col, n in zip(cols, e.numbers, strict=True):
+        col.metric(t(e.number_key(n)), shown.numbers[n.key])
+    st.info(shown.result, icon=":material/science:")
+    if shown.figures:
+        st.plotly_chart(shown.figures[0], key=f"lesson.{e.slug}.map", theme=None,
+                        config={"displaylogo": False})
+    rest = shown.figures[1:]
+    if rest:
+        for col, fig in zip(st.columns(len(rest)), rest, strict=True):
+            with col:
+                st.plotly_chart(fig, theme=None, config={"displaylogo": False},
+                                key=f"lesson.{e.slug}.series.{rest.index(fig)}")
+    if shown.table is not None:
+        st.table(shown.table, border="horizontal")
+    playground_link(e)
+
+
+def render_theme(theme: str) -> None:
+    """A lesson page: the theme's title and intro, then one tab per experiment."""
+    st.title(t(f"lesson.theme.{theme}.title"))
+    st.markdown(t(f"lesson.theme.{theme}.intro"))
+    experiments = THEMES[theme]
+    tabs = st.tabs([f"{e.id} · {t(e.title_key)}" for e in experiments])
+    for tab, e in zip(tabs, experiments, strict=True):
+        with tab:
+            render_experiment(e)

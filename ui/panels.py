@@ -1,0 +1,148 @@
+"""The playground's panels below the charts: the finish table, the update rules, the exports.
+
+Downloads are deferred (``st.download_button`` with a callable): the CSV (with the recorded
+optimizer state) and the 4.5 MB standalone HTML are only built when someone clicks, so they
+never slow down a rerun. The callables are pure closures: they may run outside the script.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from export.figure_html import figure_html
+from export.metadata import csv_with_header, metadata_json
+from export.runs_table import runs_frame
+from landscapes import LANDSCAPES
+from optim import OPTIMIZERS
+from ui.figures import figure_text, trajectories
+from ui.i18n import current_language, t
+from ui.scene import Catalog, Scene
+from ui.simulation import engine_kwargs
+from ui.url_state import scene_link
+from viz.curves import distance_to_nearest
+
+
+def summary(scene: Scene) -> None:
+    """One row per optimizer: final loss, distance to the nearest minimum, fate."""
+    landscape = LANDSCAPES[scene.landscape]
+    text = figure_text(current_language())
+    rows = []
+    for name, traj in trajectories(scene):
+        end = traj.last_finite()[0]
+        diverged = int(traj.diverged_at[0])
+        status = (text.divergence(diverged, str(traj.reasons[0])) if diverged >= 0
+                  else t("pg.summary.ok", steps=scene.steps))
+        row = {
+            t("pg.summary.optimizer"): OPTIMIZERS[name].title,
+            t("pg.summary.final_loss"): float(landscape.value(end)),
+            t("pg.summary.status"): status,
+        }
+        if landscape.minima:
+            row[t("pg.summary.distance")] = float(
+                distance_to_nearest(end[None, :], landscape.minima)[0])
+        rows.append(row)
+    st.subheader(t("pg.summary"), divider="gray")
+    st.dataframe(pd.DataFrame(rows), hide_index=True, key="pg_summary",
+                 column_config={t("pg.summary.final_loss"): st.column_config.NumberColumn(
+                                    format="%.4g"),
+                                t("pg.summary.distance"): st.column_config.NumberColumn(
+                                    format="%.4g")})
+
+
+def update_rules(scene: Scene) -> None:
+    """Each chosen optimizer's rule (the LaTeX the engine runs), behind one click."""
+    st.subheader(t("pg.rules"), divider="gray")
+    st.caption(t("pg.rules.caption"))
+    columns = st.columns(min(len(scene.optimizers), 6))
+    for index, name in enumerate(scene.optimizers):
+        spec = OPTIMIZERS[name]
+        with columns[index % len(columns)], st.popover(spec.title, width="stretch"):
+            for line in spec.latex:
+                st.latex(line)
+            st.caption(t(f"pg.rules.decay.{spec.decay}"))
+
+
+def scene_metadata(scene: Scene, catalog: Catalog) -> dict[str, Any]:
+    """Everything needed to rerun ``scene`` with ``optim.simulate``."""
+    landscape = LANDSCAPES[scene.landscape]
+    runs = []
+    for name, traj in trajectories(scene):
+        kwargs = engine_kwargs(scene, name)
+        schedule = kwargs.pop("schedule")
+        kwargs.pop("record")
+        runs.append({
+            "optimizer": name,
+            "hyperparameters": traj.hyperparams,
+            "simulate_kwargs": {**kwargs, "schedule": vars(schedule)},
+            "diverged_at": int(traj.diverged_at[0]),
+            "reason": str(traj.reasons[0]),
+        })
+    return {
+        "landscape": scene.landscape,
+        "landscape_params": dict(landscape.params),
+        "start": list(scene.start),
+        "steps": scene.steps,
+        "noise_sigma": scene.noise,
+        "seed": scene.seed,
+        "clip_norm": scene.clip or None,
+        "clip_mode": scene.clip_mode,
+        "runs": runs,
+        "link": scene_link(scene, catalog),
+    }
+
+
+def _csv_builder(scene: Scene, metadata: dict[str, Any]) -> Callable[[], str]:
+    def build() -> str:
+        return csv_with_header(runs_frame(trajectories(scene, record=True)), metadata)
+    return build
+
+
+def _html_builder(fig: go.Figure, title: str) -> Callable[[], str]:
+    return lambda: figure_html(fig, title)
+
+
+def export_and_share(scene: Scene, catalog: Catalog, map_figure: go.Figure) -> None:
+    """Download buttons (CSV, JSON, HTML) and the link to this scene."""
+    st.subheader(t("pg.export"), divider="gray")
+    metadata = scene_metadata(scene, catalog)
+    stem = f"{scene.landscape}-{'-'.join(scene.optimizers)}-{scene.steps}"
+    if len(stem) > 80:
+        stem = f"{scene.landscape}-{len(scene.optimizers)}-optimizers-{scene.steps}"
+    title = LANDSCAPES[scene.landscape].title.get(current_language(), scene.landscape)
+    csv_col, json_col, html_col = st.columns(3)
+    with csv_col:
+        st.download_button(t("pg.export.csv"), _csv_builder(scene, metadata),
+                           file_name=f"{stem}.csv", mime="text/csv", key="pg_dl_csv",
+                           help=t("pg.export.csv.help"), on_click="ignore",
+                           icon=":material/table:", width="stretch")
+    with json_col:
+        st.download_button(t("pg.export.json"), metadata_json(metadata),
+                           file_name=f"{stem}.json", mime="application/json",
+                           key="pg_dl_json", help=t("pg.export.json.help"), on_click="ignore",
+                           icon=":material/data_object:", width="stretch")
+    with html_col:
+        st.download_button(t("pg.export.html"), _html_builder(map_figure, title),
+                           file_name=f"{stem}.html", mime="text/html", key="pg_dl_html",
+                           help=t("pg.export.html.help"), on_click="ignore",
+                           icon=":material/movie:", width="stretch")
+    st.markdown(f"**{t('pg.share')}**", help=t("pg.share.help"))
+    st.code(share_url(scene, catalog), language=None, wrap_lines=True)
+
+
+def share_url(scene: Scene, catalog: Catalog) -> str:
+    """The address of this page showing ``scene`` (with the language when it is not English).
+
+    Built on the page's own address (``st.context.url``), so it is right whether the
+    playground is served at the app root (as the default page) or at ``/playground``.
+    """
+    query = scene_link(scene, catalog).partition("?")[2]
+    lang = current_language()
+    if lang != "en":
+        query = f"{query}&lang={lang}" if query else f"lang={lang}"
+    page = (st.context.url or "").split("?", 1)[0]
+    return f"{page}?{query}" if query else page

@@ -1,0 +1,200 @@
+"""The playground's scene: every setting that decides what is simulated, as one frozen record.
+
+A ``Scene`` is small and hashable, so the page can cache the simulation and the figures on it
+(``st.cache_data``): an unchanged scene gives the identical figure, and a Plotly animation in
+the browser does not restart. The URL (``ui.url_state``) and the widgets (``ui.controls``) are
+two views of the same record. This module is pure (no Streamlit): it holds the record, its
+defaults, the value grids of the log-scale sliders and the ``Catalog`` of landscape and
+optimizer facts that validation needs, so tests can use a fake catalog.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from typing import NamedTuple
+
+# --- value grids -------------------------------------------------------------------------------
+# Sliders over values that span decades move in equal ratios, not equal differences, so they
+# are select-sliders over these grids; a URL value between grid points snaps to the nearest.
+
+
+def _decades(mantissas: Sequence[int], lo: int, hi: int) -> tuple[float, ...]:
+    """``m * 10**e`` for e in [lo, hi], parsed from text so 3e-05 is exactly ``3e-05``."""
+    return tuple(float(f"{m}e{e}") for e in range(lo, hi + 1) for m in mantissas)
+
+
+LR_GRID: tuple[float, ...] = (*_decades((1, 2, 3, 5), -5, 0), 10.0)
+EPS_GRID: tuple[float, ...] = _decades((1,), -12, -1)
+WEIGHT_DECAY_GRID: tuple[float, ...] = (0.0, *_decades((1, 2, 5), -5, -1), 1.0)
+BETA_GRID: tuple[float, ...] = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95,
+                                0.97, 0.98, 0.99, 0.995, 0.999, 0.9995, 0.9999)
+
+HYPER_KEYS: tuple[str, ...] = ("lr", "beta1", "beta2", "eps", "weight_decay", "momentum")
+"""The hyperparameters the playground exposes (the engine's keywords). Other keywords
+(dampening, centered, lr_decay, initial_accumulator_value, momentum_decay) keep PyTorch's
+defaults."""
+
+HYPER_GRIDS: dict[str, tuple[float, ...]] = {
+    "lr": LR_GRID,
+    "beta1": BETA_GRID,
+    "beta2": BETA_GRID,
+    "eps": EPS_GRID,
+    "weight_decay": WEIGHT_DECAY_GRID,
+    "momentum": BETA_GRID,
+}
+
+LOG_SCALED: frozenset[str] = frozenset({"lr", "eps", "weight_decay"})
+
+MAX_STEPS = 10_000
+MIN_STEPS = 1
+SCHEDULE_KINDS: tuple[str, ...] = ("constant", "linear_warmup", "cosine",
+                                   "cosine_warm_restarts", "triangular", "step_decay")
+SCHEDULE_PARAMS: dict[str, tuple[str, ...]] = {
+    "constant": (),
+    "linear_warmup": ("warmup_steps",),
+    "cosine": ("total_steps", "eta_min"),
+    "cosine_warm_restarts": ("t_0", "t_mult", "eta_min"),
+    "triangular": ("step_size", "min_mult"),
+    "step_decay": ("step_size", "gamma"),
+}
+"""Which schedule fields each kind uses (names as in ``optim.schedules``)."""
+CLIP_MODES: tuple[str, ...] = ("before", "after")
+MAX_NOISE = 100.0
+MAX_SEED = 2**31 - 1
+
+
+def snap(value: float, grid: Sequence[float]) -> float:
+    """The grid value nearest to ``value``, measured where the grid is even.
+
+    Log grids compare ``log(value)``; the beta grid compares ``log(1 - value)`` (so 0.998 lands
+    on 0.999 rather than 0.995); a zero in the grid only matches zero.
+    """
+    if value in grid:
+        return value
+    if grid is BETA_GRID:
+        key = [abs(math.log((1 - value) / (1 - g))) for g in grid]
+    else:
+        if value <= 0:
+            return min(grid, key=abs)
+        key = [abs(math.log(value / g)) if g > 0 else math.inf for g in grid]
+    return grid[min(range(len(grid)), key=key.__getitem__)]
+
+
+# --- the record ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hyper:
+    """One set of hyperparameter values; each optimizer uses the ones it accepts."""
+
+    lr: float = 0.002
+    beta1: float = 0.9
+    beta2: float = 0.999
+    eps: float = 1e-8
+    weight_decay: float = 0.0
+    momentum: float = 0.9
+
+    def as_dict(self) -> dict[str, float]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def only(self, accepted: frozenset[str] | Sequence[str]) -> dict[str, float]:
+        """The values of the keywords in ``accepted`` (what one optimizer takes)."""
+        return {k: v for k, v in self.as_dict().items() if k in accepted}
+
+
+@dataclass(frozen=True)
+class ScheduleChoice:
+    """A learning-rate schedule by kind plus the fields that kind uses (``SCHEDULE_PARAMS``).
+
+    ``total_steps == 0`` means "the run's length" for the cosine schedule.
+    """
+
+    kind: str = "constant"
+    warmup_steps: int = 100
+    total_steps: int = 0
+    eta_min: float = 0.0
+    t_0: int = 200
+    t_mult: int = 2
+    step_size: int = 200
+    min_mult: float = 0.1
+    gamma: float = 0.5
+
+
+DEFAULT_OPTIMIZERS: tuple[str, ...] = ("sgd", "momentum", "rmsprop", "adam", "adamw", "lion")
+DEFAULT_LANDSCAPE = "rosenbrock"
+
+
+@dataclass(frozen=True)
+class Scene:
+    """Everything that decides the simulated runs (and so the figures and the CSV)."""
+
+    landscape: str = DEFAULT_LANDSCAPE
+    optimizers: tuple[str, ...] = DEFAULT_OPTIMIZERS
+    shared: Hyper = field(default_factory=Hyper)
+    per_optimizer: bool = False
+    own: tuple[tuple[str, Hyper], ...] = ()
+    start: tuple[float, float] = (0.0, 0.0)
+    steps: int = 1000
+    schedule: ScheduleChoice = field(default_factory=ScheduleChoice)
+    noise: float = 0.0
+    seed: int = 0
+    clip: float = 0.0
+    clip_mode: str = "before"
+
+    def hyper_for(self, optimizer: str) -> Hyper:
+        """The values ``optimizer`` runs with: its own set in per-optimizer mode, else shared."""
+        if self.per_optimizer:
+            for name, hyper in self.own:
+                if name == optimizer:
+                    return hyper
+        return self.shared
+
+
+# --- catalog: the engine facts validation needs ----------------------------------------------
+
+
+class LandscapeInfo(NamedTuple):
+    bounds: tuple[tuple[float, float], tuple[float, float]]
+    default_start: tuple[float, float]
+
+
+class Catalog(NamedTuple):
+    """Names and facts of the engine's landscapes and optimizers, in display order."""
+
+    landscapes: Mapping[str, LandscapeInfo]
+    optimizers: Mapping[str, frozenset[str]]  # optimizer -> the HYPER_KEYS it accepts
+
+
+def catalog_from_engine() -> Catalog:
+    """The catalog of the installed engine (``landscapes.LANDSCAPES``, ``optim.OPTIMIZERS``)."""
+    from landscapes import LANDSCAPES
+    from optim import OPTIMIZERS
+
+    lands = {
+        name: LandscapeInfo(
+            bounds=tuple(tuple(float(v) for v in b) for b in ls.bounds),  # type: ignore[misc]
+            default_start=tuple(float(v) for v in ls.starts[0]),  # type: ignore[arg-type]
+        )
+        for name, ls in LANDSCAPES.items()
+    }
+    opts = {name: frozenset(spec.hyperparams) & frozenset(HYPER_KEYS)
+            for name, spec in OPTIMIZERS.items()}
+    return Catalog(lands, opts)
+
+
+def default_scene(catalog: Catalog) -> Scene:
+    """The scene a bare ``/playground`` link opens."""
+    landscape = (DEFAULT_LANDSCAPE if DEFAULT_LANDSCAPE in catalog.landscapes
+                 else next(iter(catalog.landscapes)))
+    optimizers = tuple(o for o in DEFAULT_OPTIMIZERS if o in catalog.optimizers) or tuple(
+        list(catalog.optimizers)[:1])
+    return Scene(landscape=landscape, optimizers=optimizers,
+                 start=catalog.landscapes[landscape].default_start)
+
+
+def with_landscape(scene: Scene, catalog: Catalog, landscape: str) -> Scene:
+    """``scene`` moved to another landscape, starting from that landscape's default start."""
+    return replace(scene, landscape=landscape,
+                   start=catalog.landscapes[landscape].default_start)

@@ -1,0 +1,380 @@
+"""The playground's URL: build a link to a scene, and read a scene back from a link.
+
+Pure functions (no Streamlit), shared by the playground page (which keeps its URL in sync with
+its widgets) and the lessons (which link to prepared scenes with ``playground_link``).
+
+URL parameters (all optional; a missing one means the default; values are plain text)
+--------------------------------------------------------------------------------------------
+``ls``           landscape name, a key of ``landscapes.LANDSCAPES`` (default ``rosenbrock``).
+``opt``          optimizer names, comma-separated, in the order shown, e.g. ``adam,sgd``
+                 (keys of ``optim.OPTIMIZERS``; default ``sgd,momentum,rmsprop,adam,adamw,lion``).
+``lr``           learning rate, e.g. ``0.01`` or ``1e-3``                   (default 0.002)
+``b1``           beta1 (Adam family, Lion)                                  (default 0.9)
+``b2``           beta2 (Adam family, Lion; RMSprop's alpha)                 (default 0.999)
+``eps``          epsilon, e.g. ``1e-8``                                     (default 1e-8)
+``wd``           weight decay (coupled or decoupled, as the optimizer does)  (default 0)
+``mom``          momentum (Momentum, Nesterov, RMSprop)                     (default 0.9)
+                 Slider values live on grids (``ui.scene.HYPER_GRIDS``: lr 1-2-3-5 per decade
+                 from 1e-5 to 10, eps whole decades 1e-12..0.1, wd 0 or 1-2-5 per decade,
+                 betas and momentum 0 .. 0.9999); a value between grid points snaps to the
+                 nearest one (with a notice), a value outside the grid falls back to the default.
+``per``          ``1``: every optimizer has its own values (``0``, the default: one shared set).
+``<p>.<name>``   one optimizer's own value in per-optimizer mode, e.g. ``lr.adam=0.003``,
+                 ``b2.rmsprop=0.99``; ``<p>`` is one of lr, b1, b2, eps, wd, mom. Unset ones
+                 take the shared value.
+``start``        start point ``x,y``, e.g. ``-1.5,2`` (default: the landscape's first start);
+                 must lie inside the landscape's plot box.
+``steps``        number of steps, a whole number 1 .. 10000                 (default 1000)
+``sched``        learning-rate schedule: ``constant`` (default), ``linear_warmup``, ``cosine``,
+                 ``cosine_warm_restarts``, ``triangular``, ``step_decay``; its fields, named
+                 as in ``optim.schedules``: ``warmup_steps`` (int, default 100),
+                 ``total_steps`` (int, 0 = the run's length), ``eta_min`` (0..1, default 0),
+                 ``t_0`` (int, 200), ``t_mult`` (int, 2), ``step_size`` (int, 200),
+                 ``min_mult`` (0..1, 0.1), ``gamma`` (0..1, 0.5).
+``noise``        gradient-noise standard deviation sigma, 0 .. 100          (default 0, off)
+``seed``         noise seed, a whole number 0 .. 2**31 - 1                  (default 0)
+``clip``         gradient-norm clipping threshold, > 0; 0 = off             (default 0)
+``clip_mode``    ``before`` (clip the raw gradient, default) or ``after`` (clip the step).
+``view``         ``map`` (default) or ``surface``: which figure is shown (a display choice,
+                 not part of the scene: read with ``parse_view``).
+``lang``         ``en`` or ``zh``: owned by the app's language switch, passed through.
+
+Bad values never raise in ``parse_params``: each falls back to its default and yields a
+``Notice`` the page shows to the user.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import fields, replace
+from typing import Any, NamedTuple
+from urllib.parse import urlencode
+
+from ui.scene import (
+    CLIP_MODES,
+    HYPER_GRIDS,
+    HYPER_KEYS,
+    MAX_NOISE,
+    MAX_SEED,
+    MAX_STEPS,
+    MIN_STEPS,
+    SCHEDULE_KINDS,
+    SCHEDULE_PARAMS,
+    Catalog,
+    Hyper,
+    Scene,
+    ScheduleChoice,
+    default_scene,
+    snap,
+)
+
+PAGE_PATH = "playground"
+
+HYPER_PARAM: dict[str, str] = {
+    "lr": "lr", "beta1": "b1", "beta2": "b2", "eps": "eps", "weight_decay": "wd",
+    "momentum": "mom",
+}
+"""Engine keyword -> URL parameter name."""
+HYPER_FROM_PARAM: dict[str, str] = {v: k for k, v in HYPER_PARAM.items()}
+
+SCHEDULE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(ScheduleChoice) if f.name != "kind")
+_INT_SCHEDULE_FIELDS = frozenset({"warmup_steps", "total_steps", "t_0", "t_mult", "step_size"})
+
+SCENE_PARAMS: frozenset[str] = frozenset(
+    {"ls", "opt", *HYPER_PARAM.values(), "per", "start", "steps", "sched", *SCHEDULE_FIELDS,
+     "noise", "seed", "clip", "clip_mode", "view"})
+"""Every parameter name this module reads (besides the ``<p>.<name>`` per-optimizer ones)."""
+VIEWS: tuple[str, ...] = ("map", "surface")
+PASS_THROUGH: frozenset[str] = frozenset({"lang", "embed", "embed_options"})
+"""Parameters owned by someone else (the language switch, Streamlit itself): never flagged."""
+
+
+class Notice(NamedTuple):
+    """A URL value that could not be used as given.
+
+    ``problem`` is one of ``"unknown"`` (no such parameter), ``"invalid"`` (not a value of the
+    right kind), ``"out_of_range"``, ``"rounded"`` (snapped to the slider grid: ``used`` says
+    to what), ``"duplicate"`` (an optimizer named twice) or ``"unused"`` (a per-optimizer
+    value without ``per=1``).
+    """
+
+    param: str
+    value: str
+    problem: str
+    used: str = ""
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def format_value(value: object) -> str:
+    """One URL value as text: floats in shortest form (``0.01``, ``1e-08``), ints as digits,
+    bools as 1/0, sequences comma-joined (``adam,sgd``; ``-1.5,2``)."""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        text = repr(value)  # the shortest text that reads back as the same float
+        return text[:-2] if text.endswith(".0") else text
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Iterable):
+        return ",".join(format_value(v) for v in value)
+    raise TypeError(f"cannot put {value!r} in a URL")
+
+
+def _is_known(name: str) -> bool:
+    if name in SCENE_PARAMS or name in PASS_THROUGH:
+        return True
+    head, _, tail = name.partition(".")
+    return bool(tail) and head in HYPER_FROM_PARAM
+
+
+def playground_link(scene: Mapping[str, Any], catalog: Catalog | None = None) -> str:
+    """A relative link that opens the playground on ``scene``.
+
+    ``scene`` maps URL parameter names (see the module docstring) to values, e.g.
+    ``{"ls": "rosenbrock", "opt": ["adam", "sgd"], "lr": 0.01, "start": (-1.5, 2)}`` gives
+    ``"playground?ls=rosenbrock&opt=adam,sgd&lr=0.01&start=-1.5,2"``. Parameters left out
+    take their defaults. An unknown parameter name raises ``ValueError``; given a ``catalog``
+    (e.g. ``ui.scene.catalog_from_engine()``), any value the page would not accept as written
+    raises ``ValueError`` too, so a lesson cannot ship a link that opens with a notice.
+    """
+    unknown = sorted(name for name in scene if not _is_known(name))
+    if unknown:
+        raise ValueError(f"unknown playground URL parameter(s): {unknown}")
+    params = {name: format_value(value) for name, value in scene.items()}
+    if catalog is not None:
+        _, notices = parse_params(params, catalog)
+        if notices:
+            raise ValueError(f"playground link values not accepted as written: {notices}")
+    return f"{PAGE_PATH}?{urlencode(params, safe=',')}" if params else PAGE_PATH
+
+
+def scene_params(scene: Scene, catalog: Catalog) -> dict[str, str]:
+    """The URL parameters of ``scene``: only the settings that differ from the defaults."""
+    base = default_scene(catalog)
+    start_default = catalog.landscapes[scene.landscape].default_start
+    out: dict[str, Any] = {}
+    if scene.landscape != base.landscape:
+        out["ls"] = scene.landscape
+    if scene.optimizers != base.optimizers:
+        out["opt"] = scene.optimizers
+    for key, param in HYPER_PARAM.items():
+        if getattr(scene.shared, key) != getattr(base.shared, key):
+            out[param] = getattr(scene.shared, key)
+    if scene.per_optimizer:
+        out["per"] = True
+        for name, hyper in scene.own:
+            if name not in scene.optimizers:
+                continue
+            for key, param in HYPER_PARAM.items():
+                if getattr(hyper, key) != getattr(scene.shared, key):
+                    out[f"{param}.{name}"] = getattr(hyper, key)
+    if tuple(scene.start) != tuple(start_default):
+        out["start"] = scene.start
+    if scene.steps != base.steps:
+        out["steps"] = scene.steps
+    sched, base_sched = scene.schedule, base.schedule
+    if sched.kind != "constant":
+        out["sched"] = sched.kind
+        for name in SCHEDULE_PARAMS[sched.kind]:
+            if getattr(sched, name) != getattr(base_sched, name):
+                out[name] = getattr(sched, name)
+    for name in ("noise", "seed", "clip", "clip_mode"):
+        if getattr(scene, name) != getattr(base, name):
+            out[name] = getattr(scene, name)
+    if not scene.noise:
+        out.pop("seed", None)
+    if not scene.clip:
+        out.pop("clip_mode", None)
+    return {name: format_value(value) for name, value in out.items()}
+
+
+def parse_view(params: Mapping[str, str | list[str]]) -> str:
+    """The view a URL asks for (``map`` unless it says ``surface``; ``parse_params`` reports a
+    bad value)."""
+    value = _last(params.get("view", VIEWS[0])).strip()
+    return value if value in VIEWS else VIEWS[0]
+
+
+def scene_link(scene: Scene, catalog: Catalog) -> str:
+    """The relative link of ``scene`` (``playground?...``), defaults left out."""
+    return playground_link(scene_params(scene, catalog))
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def _last(value: str | list[str]) -> str:
+    return value[-1] if isinstance(value, list) else value
+
+
+def _float(text: str) -> float | None:
+    """A finite float from plain text, or None (``nan``, ``inf``, ``1_0`` and words refused)."""
+    text = text.strip()
+    if "_" in text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _int(text: str) -> int | None:
+    text = text.strip()
+    if not text or "_" in text:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        return None
+
+
+class _Reader:
+    """Reads parameters one by one, recording a Notice for each value it cannot use."""
+
+    def __init__(self, params: Mapping[str, str | list[str]]) -> None:
+        self.params = {name: _last(value) for name, value in params.items()}
+        self.notices: list[Notice] = []
+
+    def note(self, name: str, problem: str, used: str = "") -> None:
+        self.notices.append(Notice(name, self.params.get(name, ""), problem, used))
+
+    def number(self, name: str, default: float, ok: Callable[[float], bool],
+               convert: Callable[[str], float | None] = _float) -> Any:
+        if name not in self.params:
+            return default
+        value = convert(self.params[name])
+        if value is None:
+            self.note(name, "invalid")
+            return default
+        if not ok(value):
+            self.note(name, "out_of_range")
+            return default
+        return value
+
+    def on_grid(self, name: str, default: float, grid: tuple[float, ...]) -> float:
+        value = self.number(name, default, lambda v: grid[0] <= v <= grid[-1])
+        snapped = snap(value, grid)
+        if snapped != value:
+            self.note(name, "rounded", format_value(snapped))
+        return snapped
+
+    def choice(self, name: str, default: str, options: Iterable[str]) -> str:
+        if name not in self.params:
+            return default
+        value = self.params[name].strip()
+        if value not in set(options):
+            self.note(name, "invalid")
+            return default
+        return value
+
+
+def _hyper(reader: _Reader, base: Hyper, suffix: str = "") -> Hyper:
+    values = {key: reader.on_grid(HYPER_PARAM[key] + suffix, getattr(base, key),
+                                  HYPER_GRIDS[key])
+              for key in HYPER_KEYS}
+    return Hyper(**values)
+
+
+def _optimizers(reader: _Reader, default: tuple[str, ...], known: Iterable[str]) -> tuple[str, ...]:
+    if "opt" not in reader.params:
+        return default
+    known = set(known)
+    chosen: list[str] = []
+    for raw in reader.params["opt"].split(","):
+        name = raw.strip()
+        if not name:
+            continue
+        if name not in known:
+            reader.notices.append(Notice("opt", name, "invalid"))
+        elif name in chosen:
+            reader.notices.append(Notice("opt", name, "duplicate"))
+        else:
+            chosen.append(name)
+    if not chosen:
+        reader.note("opt", "invalid")
+        return default
+    return tuple(chosen)
+
+
+def _start(reader: _Reader, default: tuple[float, float],
+           bounds: tuple[tuple[float, float], tuple[float, float]]) -> tuple[float, float]:
+    if "start" not in reader.params:
+        return default
+    parts = reader.params["start"].split(",")
+    values = [_float(p) for p in parts] if len(parts) == 2 else [None]
+    if any(v is None for v in values):
+        reader.note("start", "invalid")
+        return default
+    x, y = values
+    (x0, x1), (y0, y1) = bounds
+    if not (x0 <= x <= x1 and y0 <= y <= y1):  # type: ignore[operator]
+        reader.note("start", "out_of_range")
+        return default
+    return (x, y)  # type: ignore[return-value]
+
+
+def _schedule(reader: _Reader, base: ScheduleChoice) -> ScheduleChoice:
+    kind = reader.choice("sched", base.kind, SCHEDULE_KINDS)
+    values: dict[str, Any] = {"kind": kind}
+    for name in SCHEDULE_FIELDS:
+        default = getattr(base, name)
+        if name in _INT_SCHEDULE_FIELDS:
+            low = 0 if name == "total_steps" else 1
+            values[name] = reader.number(name, default, lambda v, lo=low: lo <= v <= MAX_STEPS,
+                                         _int)
+        else:
+            values[name] = reader.number(name, default, lambda v: 0.0 <= v <= 1.0)
+    return ScheduleChoice(**values)
+
+
+def parse_params(params: Mapping[str, str | list[str]],
+                 catalog: Catalog) -> tuple[Scene, list[Notice]]:
+    """The scene a URL asks for, and a ``Notice`` for every value that could not be used.
+
+    ``params`` maps names to text (or lists of text: the last one counts), as
+    ``st.query_params.to_dict()`` or ``AppTest.query_params`` give them. Never raises: each
+    bad value falls back to its default.
+    """
+    reader = _Reader(params)
+    base = default_scene(catalog)
+    for name in reader.params:
+        if not _is_known(name):
+            reader.note(name, "unknown")
+
+    reader.choice("view", VIEWS[0], VIEWS)
+    landscape = reader.choice("ls", base.landscape, catalog.landscapes)
+    info = catalog.landscapes[landscape]
+    optimizers = _optimizers(reader, base.optimizers, catalog.optimizers)
+    shared = _hyper(reader, base.shared)
+    per = reader.choice("per", "0", ("0", "1")) == "1"
+    own = tuple((name, _hyper(reader, shared, f".{name}")) for name in optimizers) if per else ()
+    for param in reader.params:
+        head, _, tail = param.partition(".")
+        if head in HYPER_FROM_PARAM and tail:
+            if tail not in optimizers:
+                reader.note(param, "invalid")
+            elif not per:
+                reader.note(param, "unused")
+
+    scene = replace(
+        base,
+        landscape=landscape,
+        optimizers=optimizers,
+        shared=shared,
+        per_optimizer=per,
+        own=own,
+        start=_start(reader, info.default_start, info.bounds),
+        steps=reader.number("steps", base.steps, lambda v: MIN_STEPS <= v <= MAX_STEPS, _int),
+        schedule=_schedule(reader, base.schedule),
+        noise=reader.number("noise", base.noise, lambda v: 0.0 <= v <= MAX_NOISE),
+        seed=reader.number("seed", base.seed, lambda v: 0 <= v <= MAX_SEED, _int),
+        clip=reader.number("clip", base.clip, lambda v: v >= 0.0),
+        clip_mode=reader.choice("clip_mode", base.clip_mode, CLIP_MODES),
+    )
+    return scene, reader.notices

@@ -1,0 +1,1 @@
+"""Plotly figure builders: pure functions, arrays in, ``go.Figure`` out (no Streamlit)."""

@@ -1,0 +1,179 @@
+"""The race: every run's path on the map, animated with Play / Pause and a step slider.
+
+Payload design (an animation whose every frame carried the path so far would grow with the
+square of the step count): the full paths are drawn once, faintly, as static traces; the
+frames (at most ``max_frames``, evenly spread over the steps) move one small trace, the
+"comet": for each run ``TAIL_POINTS`` dots along its last few frames' worth of path, growing
+into the head marker. Colours and sizes are set once on the base trace; a frame carries only
+the dots' x and y (about 1 kB). The contour and the click grid never appear in a frame; frames
+are plain ``go.Scatter`` (Scattergl does not animate reliably) and redraw (see ``REDRAW``).
+One trace for all runs keeps the build fast (Plotly validates every frame trace);
+the cost is that hiding a run in the legend leaves its comet visible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from viz.contour import contour_figure
+from viz.runs import Run, as_runs, compact, frame_rows, last_row, short_list
+from viz.terrain import LandscapeLike, Terrain
+from viz.text import FigureText
+
+TAIL_FRAMES = 6
+TAIL_POINTS = 10
+DEFAULT_MAX_FRAMES = 100
+REDRAW = True
+"""Frames redraw the whole plot. With ``redraw: false`` the Plotly.js bundled with Streamlit
+1.67 removes the filled contour for as long as the animation runs (checked in Chromium), so
+the map would go blank; a full redraw keeps it and still plays at ~20 frames per second."""
+
+
+def legend_label(run: Run, text: FigureText) -> str:
+    """The run's label, plus 'diverged at step k (cause)' when it broke off."""
+    if run.diverged_at >= 0:
+        return f"{run.label} — {text.divergence(run.diverged_at, run.reason)}"
+    return run.label
+
+
+def _tail(positions: np.ndarray, lo: int, hi: int) -> np.ndarray:
+    """Rows lo..hi of a path as exactly TAIL_POINTS points (ends kept, rows may repeat): a
+    fixed count lets Plotly glide each point to its next place between frames."""
+    rows = np.linspace(lo, hi, TAIL_POINTS).round().astype(int)
+    return positions[rows]
+
+
+def _static_path(run: Run, text: FigureText, end: int) -> go.Scatter:
+    path = run.positions[: end + 1]
+    return go.Scatter(
+        x=compact(path[:, 0]), y=compact(path[:, 1]), mode="lines", name=legend_label(run, text),
+        legendgroup=run.label, line=dict(color=run.colour, width=2.6, dash=run.dash),
+        opacity=0.8, hoverinfo="skip",
+    )
+
+
+def _break_marker(run: Run, text: FigureText, end: int) -> go.Scatter:
+    x, y = run.positions[end]
+    return go.Scatter(
+        x=[float(x)], y=[float(y)], mode="markers", showlegend=False, legendgroup=run.label,
+        marker=dict(symbol="x", size=14, color=run.colour, line=dict(width=1, color="white")),
+        hovertemplate=f"{run.label}: {text.divergence(run.diverged_at, run.reason)}"
+                      "<extra></extra>",
+        unselected=dict(marker=dict(opacity=1)),
+    )
+
+
+def _comet_style(runs: Sequence[Run]) -> dict:
+    """Per-dot colours and sizes of the comet trace: each run's TAIL_POINTS dots grow from a
+    small trail dot to the head marker (the last one, outlined in white)."""
+    sizes = np.linspace(3, 8, TAIL_POINTS).round(1).tolist()
+    sizes[-1] = 14
+    widths = [0] * (TAIL_POINTS - 1) + [2]
+    return dict(color=[r.colour for r in runs for _ in range(TAIL_POINTS)],
+                size=sizes * len(runs), line=dict(color="white", width=widths * len(runs)),
+                opacity=1)
+
+
+def _comet_trace(runs: Sequence[Run], xy: np.ndarray, text: FigureText) -> go.Scatter:
+    labels = [r.label for r in runs for _ in range(TAIL_POINTS)]
+    return go.Scatter(
+        x=short_list(xy[:, 0]), y=short_list(xy[:, 1]), mode="markers", showlegend=False,
+        name="comet", marker=_comet_style(runs), text=labels,
+        hovertemplate="%{text}<br>(%{x:.4g}, %{y:.4g})<extra></extra>",
+        unselected=dict(marker=dict(opacity=1)),
+    )
+
+
+def _comet_points(runs: Sequence[Run], ends: Sequence[int], rows: np.ndarray,
+                  k: int) -> np.ndarray:
+    """Every run's tail at frame k, stacked: (runs * TAIL_POINTS, 2)."""
+    return np.concatenate([_frame_tail(run, rows, k, end)
+                           for run, end in zip(runs, ends, strict=True)])
+
+
+def _start_trace(runs: Sequence[Run], text: FigureText) -> go.Scatter:
+    starts = np.unique(np.array([r.positions[0] for r in runs], dtype=float), axis=0)
+    return go.Scatter(
+        x=starts[:, 0], y=starts[:, 1], mode="markers", name=text.start,
+        marker=dict(symbol="circle-open", size=15, color="#111111", line=dict(width=2.5)),
+        hovertemplate=f"{text.start}<br>(%{{x:.4g}}, %{{y:.4g}})<extra></extra>",
+        unselected=dict(marker=dict(opacity=1)),
+    )
+
+
+def _frame_tail(run: Run, rows: np.ndarray, k: int, end: int) -> np.ndarray:
+    """The tail of ``run`` at frame k, ending at its head (a broken run stays where it broke)."""
+    row = min(int(rows[k]), end)
+    lo = min(int(rows[max(0, k - TAIL_FRAMES)]), row)
+    return _tail(run.positions, lo, row)
+
+
+def animation_controls(frame_names: Sequence[str], frame_ms: int,
+                       text: FigureText) -> tuple[list, list]:
+    """Play / Pause buttons and a step slider, in Plotly's layout form."""
+    play = dict(label=text.play, method="animate",
+                args=[None, dict(frame=dict(duration=frame_ms, redraw=REDRAW), fromcurrent=True,
+                                 transition=dict(duration=0), mode="immediate")])
+    pause = dict(label=text.pause, method="animate",
+                 args=[[None], dict(frame=dict(duration=0, redraw=REDRAW),
+                                    transition=dict(duration=0), mode="immediate")])
+    menus = [dict(type="buttons", direction="left", showactive=False, x=0, y=-0.09,
+                  xanchor="left", yanchor="top", pad=dict(t=0, r=10), buttons=[play, pause],
+                  font=dict(size=14), bgcolor="#f3f3f3", bordercolor="#bbbbbb")]
+    slider = dict(
+        active=0, x=0.2, len=0.46, y=-0.09, yanchor="top", xanchor="left", pad=dict(t=0, b=0),
+        currentvalue=dict(prefix=f"{text.step} ", visible=True, xanchor="right",
+                          font=dict(size=14, color="#222222")),
+        font=dict(size=1, color="rgba(0,0,0,0)"), ticklen=0, tickcolor="rgba(0,0,0,0)",
+        transition=dict(duration=0),
+        steps=[dict(method="animate", label=name,
+                    args=[[name], dict(frame=dict(duration=0, redraw=REDRAW), mode="immediate",
+                                       transition=dict(duration=0))])
+               for name in frame_names],
+    )
+    return menus, [slider]
+
+
+def path_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
+                text: FigureText | None = None, *, terrain: Terrain | None = None,
+                max_frames: int = DEFAULT_MAX_FRAMES, play_seconds: float = 8.0,
+                click_grid: bool = True, height: int = 680) -> go.Figure:
+    """The map with every run's path, animated together.
+
+    ``runs``: ``viz.runs.Run`` records (or tuples label, colour, positions (T+1, 2),
+    diverged_at, reason). All runs share the step axis; the animation plays in about
+    ``play_seconds`` whatever the number of steps.
+    """
+    text = text or FigureText()
+    runs = as_runs(runs)
+    fig = contour_figure(landscape, text, terrain=terrain, click_grid=click_grid,
+                         height=height)
+    if not runs:
+        return fig
+    steps = max(len(r.positions) - 1 for r in runs)
+    ends = [last_row(r) for r in runs]
+    for run, end in zip(runs, ends, strict=True):
+        fig.add_trace(_static_path(run, text, end))
+    for run, end in zip(runs, ends, strict=True):
+        if run.diverged_at >= 0:
+            fig.add_trace(_break_marker(run, text, end))
+    fig.add_trace(_start_trace(runs, text))
+
+    rows = frame_rows(steps, max_frames)
+    fig.add_trace(_comet_trace(runs, _comet_points(runs, ends, rows, 0), text))
+    comet = [len(fig.data) - 1]
+    names = [str(int(r)) for r in rows]
+    frames = []
+    for k, name in enumerate(names):
+        xy = _comet_points(runs, ends, rows, k)
+        frames.append(dict(name=name, traces=comet,
+                           data=[dict(x=short_list(xy[:, 0]), y=short_list(xy[:, 1]))]))
+    fig.frames = frames
+    frame_ms = int(np.clip(1000 * play_seconds / len(rows), 20, 120))
+    menus, sliders = animation_controls(names, frame_ms, text)
+    fig.update_layout(updatemenus=menus, sliders=sliders)
+    fig.update_layout(margin=dict(b=110))
+    return fig

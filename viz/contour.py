@@ -1,0 +1,131 @@
+"""The 2-D map: filled contours of the loss, known minima and saddles, and a click grid.
+
+The click grid is an invisible, dense scatter over the map: Plotly only reports clicks on
+data points, so clicking anywhere lands on one of these points and the page reads its (x, y)
+as the new start. It also carries the hover read-out (x, y and the loss).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from viz.colors import MINIMUM_COLOUR, SADDLE_COLOUR, TERRAIN_SCALE
+from viz.runs import compact
+from viz.terrain import LandscapeLike, Terrain, sample_terrain
+from viz.text import FigureText
+
+CLICK_GRID_NAME = "click-grid"
+FONT = dict(family="Inter, 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
+            size=14, color="#222222")
+
+
+def equal_aspect(bounds: tuple[tuple[float, float], tuple[float, float]]) -> bool:
+    """Draw x and y to the same scale (so a gradient looks perpendicular to its contour line)
+    unless the view is so lopsided that the map would become a sliver."""
+    (x0, x1), (y0, y1) = bounds
+    ratio = (y1 - y0) / (x1 - x0)
+    return 1 / 3 <= ratio <= 3
+
+
+MAP_DOMAIN = (0.0, 0.66)
+"""Horizontal share of the map; the colour bar and the legend sit to its right, never on it."""
+
+
+def base_layout(text: FigureText, height: int) -> dict:
+    """Layout of the map: white background, readable fonts, the legend right of the colour bar
+    (outside the plot, so it never covers a path)."""
+    return dict(
+        template="plotly_white",
+        font=FONT,
+        height=height,
+        margin=dict(l=60, r=10, t=20, b=50),
+        legend=dict(orientation="v", yanchor="top", y=1.0, xanchor="left",
+                    x=MAP_DOMAIN[1] + 0.1, font=dict(size=14), itemwidth=40,
+                    bgcolor="rgba(255,255,255,0)", tracegroupgap=2),
+        hoverlabel=dict(font=dict(size=13)),
+    )
+
+
+def contour_trace(terrain: Terrain, text: FigureText) -> go.Contour:
+    colorbar = dict(title=dict(text=text.loss, side="right"), thickness=14, len=1.0,
+                    outlinewidth=0, x=MAP_DOMAIN[1] + 0.01, xanchor="left", y=0.5,
+                    yanchor="middle", tickfont=dict(size=12))
+    if terrain.log:
+        colorbar.update(tickvals=list(terrain.tickvals), ticktext=list(terrain.ticktext))
+    return go.Contour(
+        x=compact(terrain.x), y=compact(terrain.y), z=compact(terrain.colour),
+        colorscale=TERRAIN_SCALE, ncontours=28,
+        contours=dict(coloring="fill", showlines=True),
+        line=dict(width=0.6, color="rgba(60,60,40,0.25)"),
+        colorbar=colorbar, hoverinfo="skip", showlegend=False, name="terrain",
+    )
+
+
+def click_grid_trace(terrain: Terrain, text: FigureText, points: int = 41) -> go.Scatter:
+    """An invisible scatter of points x points over the map, hover shows the loss."""
+    xs = np.linspace(terrain.x[0], terrain.x[-1], points)
+    ys = np.linspace(terrain.y[0], terrain.y[-1], points)
+    xx, yy = np.meshgrid(xs, ys)
+    ix = np.searchsorted(terrain.x, xx.ravel()).clip(0, len(terrain.x) - 1)
+    iy = np.searchsorted(terrain.y, yy.ravel()).clip(0, len(terrain.y) - 1)
+    loss = terrain.loss[iy, ix]
+    invisible = dict(marker=dict(opacity=0))
+    return go.Scatter(
+        x=compact(xx.ravel()), y=compact(yy.ravel()), customdata=compact(loss),
+        mode="markers", marker=dict(size=14, opacity=0, color="#000000"),
+        selected=invisible, unselected=invisible, showlegend=False, name=CLICK_GRID_NAME,
+        hovertemplate=(f"{text.x} = %{{x:.3f}}, {text.y} = %{{y:.3f}}<br>"
+                       f"{text.loss} = %{{customdata:.4g}}<br><i>{text.click_hint}</i>"
+                       "<extra></extra>"),
+    )
+
+
+def landmark_traces(landscape: LandscapeLike, text: FigureText) -> list[go.Scatter]:
+    """Known minima (stars) and saddle points (open diamonds), each a legend entry."""
+    traces = []
+    if landscape.minima:
+        mx, my = np.array(landscape.minima, dtype=float).T
+        traces.append(go.Scatter(
+            x=mx, y=my, mode="markers", name=text.minimum,
+            marker=dict(symbol="star", size=17, color=MINIMUM_COLOUR,
+                        line=dict(width=1.2, color="#5a4a00")),
+            customdata=np.array(landscape.minima_values, dtype=float),
+            hovertemplate=(f"{text.minimum}<br>(%{{x:.4g}}, %{{y:.4g}})<br>"
+                           f"{text.loss} = %{{customdata:.4g}}<extra></extra>"),
+            unselected=dict(marker=dict(opacity=1)),
+        ))
+    if landscape.saddles:
+        sx, sy = np.array(landscape.saddles, dtype=float).T
+        traces.append(go.Scatter(
+            x=sx, y=sy, mode="markers", name=text.saddle,
+            marker=dict(symbol="x-thin-open", size=13, color=SADDLE_COLOUR,
+                        line=dict(width=2.5, color=SADDLE_COLOUR)),
+            hovertemplate=f"{text.saddle}<br>(%{{x:.4g}}, %{{y:.4g}})<extra></extra>",
+            unselected=dict(marker=dict(opacity=1)),
+        ))
+    return traces
+
+
+def contour_figure(landscape: LandscapeLike, text: FigureText | None = None, *,
+                   terrain: Terrain | None = None, click_grid: bool = True,
+                   height: int = 680) -> go.Figure:
+    """The map without runs: contour, (optional) click grid, minima and saddles."""
+    text = text or FigureText()
+    terrain = terrain if terrain is not None else sample_terrain(landscape)
+    fig = go.Figure()
+    fig.add_trace(contour_trace(terrain, text))
+    if click_grid:
+        fig.add_trace(click_grid_trace(terrain, text))
+    for trace in landmark_traces(landscape, text):
+        fig.add_trace(trace)
+    (x0, x1), (y0, y1) = landscape.bounds
+    fig.update_layout(**base_layout(text, height))
+    fig.update_layout(hovermode="closest", dragmode="pan" if click_grid else "zoom")
+    fig.update_xaxes(title_text=text.x, range=[x0, x1], showgrid=False, zeroline=False,
+                     constrain="domain", constraintoward="right", domain=list(MAP_DOMAIN))
+    fig.update_yaxes(title_text=text.y, range=[y0, y1], showgrid=False, zeroline=False,
+                     constrain="domain")
+    if equal_aspect(landscape.bounds):
+        fig.update_yaxes(scaleanchor="x", scaleratio=1)
+    return fig
