@@ -31,9 +31,9 @@ def test_frames_are_decimated_and_carry_only_the_comet():
         assert frame["traces"] == comet
         assert len(frame["data"]) == 1
         assert len(frame["data"][0]["x"]) == 6 * TAIL_POINTS
-    # the contour is never part of a frame
-    assert d["data"][0]["type"] == "contour"
-    assert 0 not in comet
+    # the terrain is a layout image, which frames cannot touch
+    assert d["layout"]["images"][0]["name"] == "terrain"
+    assert all("layout" not in frame for frame in d["frames"])
 
 
 def test_frames_follow_the_path():

@@ -5,8 +5,8 @@ square of the step count): the full paths are drawn once, faintly, as static tra
 frames (at most ``max_frames``, evenly spread over the steps) move one small trace, the
 "comet": for each run ``TAIL_POINTS`` dots along its last few frames' worth of path, growing
 into the head marker. Colours and sizes are set once on the base trace; a frame carries only
-the dots' x and y (about 1 kB). The contour and the click grid never appear in a frame; frames
-are plain ``go.Scatter`` (Scattergl does not animate reliably) and redraw (see ``REDRAW``).
+the dots' x and y (about 1 kB). The terrain and the click grid never appear in a frame; frames
+are plain ``go.Scatter`` (Scattergl does not animate reliably) and do not redraw.
 One trace for all runs keeps the build fast (Plotly validates every frame trace);
 the cost is that hiding a run in the legend leaves its comet visible.
 """
@@ -26,10 +26,10 @@ from viz.text import FigureText
 TAIL_FRAMES = 6
 TAIL_POINTS = 10
 DEFAULT_MAX_FRAMES = 100
-REDRAW = True
-"""Frames redraw the whole plot. With ``redraw: false`` the Plotly.js bundled with Streamlit
-1.67 removes the filled contour for as long as the animation runs (checked in Chromium), so
-the map would go blank; a full redraw keeps it and still plays at ~20 frames per second."""
+REDRAW = False
+"""Frames move scatter points only (``redraw: false``): smooth and cheap. The terrain is a
+layout image (``viz.raster``), which animation frames never touch; a contour trace would be
+removed by Plotly.js for as long as such an animation plays."""
 
 
 def legend_label(run: Run, text: FigureText) -> str:

@@ -1,4 +1,5 @@
-"""The 2-D map: filled contours of the loss, known minima and saddles, and a click grid.
+"""The 2-D map: banded colours of the loss (a picture, see ``viz.raster``), known minima and
+saddles, and a click grid.
 
 The click grid is an invisible, dense scatter over the map: Plotly only reports clicks on
 data points, so clicking anywhere lands on one of these points and the page reads its (x, y)
@@ -11,6 +12,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from viz.colors import MINIMUM_COLOUR, SADDLE_COLOUR, TERRAIN_SCALE
+from viz.raster import banded_rgb, data_uri, png_bytes
 from viz.runs import compact
 from viz.terrain import LandscapeLike, Terrain, sample_terrain
 from viz.text import FigureText
@@ -47,18 +49,36 @@ def base_layout(text: FigureText, height: int) -> dict:
     )
 
 
-def contour_trace(terrain: Terrain, text: FigureText) -> go.Contour:
+BANDS = 28
+
+
+def terrain_image(terrain: Terrain) -> dict:
+    """The terrain as a layout image stretched over the map (see ``viz.raster`` for why)."""
+    cmin, cmax = _colour_range(terrain)
+    rgb = banded_rgb(terrain.colour, TERRAIN_SCALE, BANDS, cmin, cmax)
+    (x0, x1), (y0, y1) = (terrain.x[0], terrain.x[-1]), (terrain.y[0], terrain.y[-1])
+    return dict(source=data_uri(png_bytes(rgb)), xref="x", yref="y", x=float(x0),
+                y=float(y1), sizex=float(x1 - x0), sizey=float(y1 - y0), sizing="stretch",
+                layer="below", name="terrain")
+
+
+def _colour_range(terrain: Terrain) -> tuple[float, float]:
+    finite = terrain.colour[np.isfinite(terrain.colour)]
+    return (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+
+
+def colour_bar_trace(terrain: Terrain, text: FigureText) -> go.Scatter:
+    """A point-less trace that only carries the colour bar of the terrain picture."""
+    cmin, cmax = _colour_range(terrain)
     colorbar = dict(title=dict(text=text.loss, side="right"), thickness=14, len=1.0,
                     outlinewidth=0, x=MAP_DOMAIN[1] + 0.01, xanchor="left", y=0.5,
                     yanchor="middle", tickfont=dict(size=12))
     if terrain.log:
         colorbar.update(tickvals=list(terrain.tickvals), ticktext=list(terrain.ticktext))
-    return go.Contour(
-        x=compact(terrain.x), y=compact(terrain.y), z=compact(terrain.colour),
-        colorscale=TERRAIN_SCALE, ncontours=28,
-        contours=dict(coloring="fill", showlines=True),
-        line=dict(width=0.6, color="rgba(60,60,40,0.25)"),
-        colorbar=colorbar, hoverinfo="skip", showlegend=False, name="terrain",
+    return go.Scatter(
+        x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip", name="terrain",
+        marker=dict(color=[cmin], cmin=cmin, cmax=cmax, colorscale=TERRAIN_SCALE,
+                    showscale=True, colorbar=colorbar),
     )
 
 
@@ -114,7 +134,8 @@ def contour_figure(landscape: LandscapeLike, text: FigureText | None = None, *,
     text = text or FigureText()
     terrain = terrain if terrain is not None else sample_terrain(landscape)
     fig = go.Figure()
-    fig.add_trace(contour_trace(terrain, text))
+    fig.add_layout_image(terrain_image(terrain))
+    fig.add_trace(colour_bar_trace(terrain, text))
     if click_grid:
         fig.add_trace(click_grid_trace(terrain, text))
     for trace in landmark_traces(landscape, text):

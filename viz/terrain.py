@@ -61,7 +61,7 @@ def _log_ticks(floor: float, delta: float, cmin: float, cmax: float) -> tuple[tu
     return tuple(vals), tuple(text)
 
 
-def sample_terrain(landscape: LandscapeLike, resolution: int = 121) -> Terrain:
+def sample_terrain(landscape: LandscapeLike, resolution: int = 361) -> Terrain:
     """The landscape on a ``resolution`` x ``resolution`` grid over its bounds."""
     (x0, x1), (y0, y1) = landscape.bounds
     x = np.linspace(x0, x1, resolution)

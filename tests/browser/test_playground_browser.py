@@ -98,12 +98,10 @@ def test_csv_download_parses(page, app_url):
     assert {"x", "y", "loss", "grad_x", "grad_y", "lr", "m_x", "v_x"} <= set(table.columns)
 
 
-@pytest.mark.xfail(strict=True, reason="KNOWN BUG: the filled contour disappears from the DOM "
-                   "once Play starts (Plotly.js animate; not fixed by redraw: true in the app)")
 def test_terrain_stays_visible_while_playing(page, app_url):
     open_playground(page, app_url, "?steps=2000")
     count = ("() => document.querySelectorAll("
-             "'[data-testid=stPlotlyChart] .contourlayer path').length")
+             "'[data-testid=stPlotlyChart] .js-plotly-plot image').length")
     assert page.evaluate(count) > 0
     page.evaluate("""() => {
         const plots = [...document.querySelectorAll('.js-plotly-plot')];
