@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from ui.i18n import current_language, t
+from ui.i18n import t
 from ui.language import language_switch
-from ui.navigation import SECTIONS
+from ui.navigation import HOME, SECTIONS
 
 st.set_page_config(page_title="Optimizer landscapes", page_icon=":material/landscape:",
                    layout="wide")
@@ -12,10 +12,10 @@ st.set_page_config(page_title="Optimizer landscapes", page_icon=":material/lands
 with st.sidebar:
     language_switch()
 
-lang = current_language()
 pages = {
     t(section): [
-        st.Page(entry.path, title=t(entry.title_key), icon=entry.icon, url_path=entry.url_path)
+        st.Page(entry.path, title=t(entry.title_key), icon=entry.icon, url_path=entry.url_path,
+                default=entry == HOME)
         for entry in entries
     ]
     for section, entries in SECTIONS.items()

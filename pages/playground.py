@@ -11,6 +11,9 @@ from optim import OPTIMIZERS
 from ui import controls, panels
 from ui.figures import catalog, figures, start_from_selection, surface
 from ui.i18n import current_language, t
+from ui.shell import require_app_shell
+
+require_app_shell()
 
 CATALOG = catalog()
 

@@ -24,6 +24,7 @@ def run_app(**params: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     for name, value in params.items():
         at.query_params[name] = value
+    at.switch_page("pages/playground.py")
     return at.run()
 
 

@@ -16,19 +16,14 @@ from ui.navigation import SECTIONS
 pytestmark = pytest.mark.browser
 
 
-def playground_path() -> str:
-    """The playground's path: the app's first page is served at the root."""
-    first = next(entries[0] for entries in SECTIONS.values() if entries)
-    return "/" if first.url_path == "playground" else "/playground"
+PLAYGROUND = "/" + next(e.url_path for entries in SECTIONS.values() for e in entries
+                       if e.path == "pages/playground.py")
 
 
 def open_playground(page, app_url: str, query: str = "") -> None:
-    # Load the root once first: with a pages/ folder next to app.py, Streamlit's very first
-    # request on a fresh server runs in the old folder-based mode (app.py skipped) unless
-    # it is for the root. See the report on this issue.
-    page.goto(app_url + "/")
-    wait_until_idle(page)
-    page.goto(app_url + playground_path() + query)
+    """Open the playground directly (the first request of a fresh server may be this one:
+    ``ui.shell`` keeps it inside the app's navigation)."""
+    page.goto(app_url + PLAYGROUND + query)
     wait_until_idle(page)
     page.wait_for_selector("[data-testid='stPlotlyChart'] .js-plotly-plot")
     page.wait_for_timeout(800)

@@ -8,6 +8,26 @@ EN: dict[str, str] = {
     "common.lang_name.zh": "中文",
     "common.nav.explore": "Explore",
     "common.nav.lessons": "Lessons",
+    "common.home.nav": "Home",
+    "common.home.lead": (
+        "Pick a loss landscape, let SGD, momentum, Adam, AdamW and their relatives start from "
+        "the same point, and watch where each one goes. The **playground** is for free "
+        "exploration; the **lessons** turn each claim of the course on momentum, adaptive "
+        "learning rates and weight decay into an experiment you can rerun and change. Every "
+        "path follows PyTorch's update rules exactly, so what you see is what a training "
+        "loop would do."
+    ),
+    "common.home.playground_blurb": (
+        "Race several optimizers on one landscape, tune them, share the link, export CSV."
+    ),
+    "common.home.inspector_blurb": (
+        "Stop at any step and see every number of the update: g, m, v, the bias "
+        "corrections and the step itself."
+    ),
+    "common.home.footer": (
+        "Update rules: torch.optim, float64. Switch the language in the sidebar at any time; "
+        "links keep it."
+    ),
     "common.bad_url_param": (
         "The link's value for “{name}” ({value}) is not valid; using the default."
     ),
@@ -21,5 +41,19 @@ ZH: dict[str, str] = {
     "common.lang_name.zh": "中文",
     "common.nav.explore": "探索",
     "common.nav.lessons": "课程",
+    "common.home.nav": "首页",
+    "common.home.lead": (
+        "选一个损失地形，让 SGD、动量法、Adam、AdamW 等优化器从同一点出发，看它们各自走向哪里。"
+        "**试验场**供你自由探索；**课程**把讲义中关于动量、自适应学习率和权重衰减的每个结论，"
+        "都做成可以重跑、可以改参数的小实验。所有路径都严格按 PyTorch 的更新规则计算，"
+        "你看到的就是真实训练循环会走的路。"
+    ),
+    "common.home.playground_blurb": "让几个优化器在同一地形上比赛，调参、分享链接、导出 CSV。",
+    "common.home.inspector_blurb": (
+        "停在任意一步，看清这一步更新里的每个数：g、m、v、偏差修正和步长本身。"
+    ),
+    "common.home.footer": (
+        "更新规则与 torch.optim 一致（float64）。侧栏可随时切换语言，链接会记住你的选择。"
+    ),
     "common.bad_url_param": "链接里“{name}”的值（{value}）无效，已改用默认值。",
 }
