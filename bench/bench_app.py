@@ -18,6 +18,7 @@ import os
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+import logging
 import statistics
 import sys
 import time
@@ -31,6 +32,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from ui.scene import LR_GRID  # noqa: E402
 
 REPEATS = 5
+logging.getLogger("streamlit").setLevel(logging.ERROR)
 
 
 def payload(at: AppTest) -> int:
@@ -50,6 +52,7 @@ def bench_scene(steps: int) -> None:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
     if steps != 1000:
         at.query_params["steps"] = str(steps)
+    at.switch_page("pages/playground.py")
     timed_run(at)  # imports, caches of the landscape grid
     changes, same = [], []
     lrs = [v for v in LR_GRID if 1e-4 <= v <= 3e-3]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 
 import numpy as np
@@ -16,8 +17,20 @@ from viz.text import FigureText
 LAND = FakeRosenbrock()
 
 
+def _decode(node):
+    """Plotly sends numpy arrays as base64 typed arrays ({"dtype", "bdata"}); read them back."""
+    if isinstance(node, dict):
+        if set(node) >= {"dtype", "bdata"}:
+            return np.frombuffer(base64.b64decode(node["bdata"]), dtype=node["dtype"]).tolist()
+        return {k: _decode(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_decode(v) for v in node]
+    return node
+
+
 def spec(fig) -> dict:
-    return json.loads(pio.to_json(fig, validate=False))
+    """The figure as the browser receives it, typed arrays decoded to lists."""
+    return _decode(json.loads(pio.to_json(fig, validate=False)))
 
 
 def test_frames_are_decimated_and_carry_only_the_comet():

@@ -170,7 +170,7 @@ def path_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
     for k, name in enumerate(names):
         xy = _comet_points(runs, ends, rows, k)
         frames.append(dict(name=name, traces=comet,
-                           data=[dict(x=short_list(xy[:, 0]), y=short_list(xy[:, 1]))]))
+                           data=[dict(x=compact(xy[:, 0]), y=compact(xy[:, 1]))]))
     fig.frames = frames
     frame_ms = int(np.clip(1000 * play_seconds / len(rows), 20, 120))
     menus, sliders = animation_controls(names, frame_ms, text)

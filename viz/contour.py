@@ -12,14 +12,12 @@ import numpy as np
 import plotly.graph_objects as go
 
 from viz.colors import MINIMUM_COLOUR, SADDLE_COLOUR, TERRAIN_SCALE
-from viz.raster import banded_rgb, data_uri, png_bytes
 from viz.runs import compact
-from viz.terrain import LandscapeLike, Terrain, sample_terrain
+from viz.style import AXIS, CANVAS
+from viz.terrain import LandscapeLike, Terrain, colour_range, sample_terrain, terrain_picture
 from viz.text import FigureText
 
 CLICK_GRID_NAME = "click-grid"
-FONT = dict(family="Inter, 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
-            size=14, color="#222222")
 
 
 def equal_aspect(bounds: tuple[tuple[float, float], tuple[float, float]]) -> bool:
@@ -38,38 +36,26 @@ def base_layout(text: FigureText, height: int) -> dict:
     """Layout of the map: white background, readable fonts, the legend right of the colour bar
     (outside the plot, so it never covers a path)."""
     return dict(
-        template="plotly_white",
-        font=FONT,
+        **CANVAS,
         height=height,
         margin=dict(l=60, r=10, t=20, b=50),
         legend=dict(orientation="v", yanchor="top", y=1.0, xanchor="left",
                     x=MAP_DOMAIN[1] + 0.1, font=dict(size=14), itemwidth=40,
                     bgcolor="rgba(255,255,255,0)", tracegroupgap=2),
-        hoverlabel=dict(font=dict(size=13)),
     )
 
 
-BANDS = 28
-
-
 def terrain_image(terrain: Terrain) -> dict:
-    """The terrain as a layout image stretched over the map (see ``viz.raster`` for why)."""
-    cmin, cmax = _colour_range(terrain)
-    rgb = banded_rgb(terrain.colour, TERRAIN_SCALE, BANDS, cmin, cmax)
+    """The terrain's picture as a layout image stretched over the map (see ``viz.raster``)."""
     (x0, x1), (y0, y1) = (terrain.x[0], terrain.x[-1]), (terrain.y[0], terrain.y[-1])
-    return dict(source=data_uri(png_bytes(rgb)), xref="x", yref="y", x=float(x0),
-                y=float(y1), sizex=float(x1 - x0), sizey=float(y1 - y0), sizing="stretch",
-                layer="below", name="terrain")
-
-
-def _colour_range(terrain: Terrain) -> tuple[float, float]:
-    finite = terrain.colour[np.isfinite(terrain.colour)]
-    return (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+    return dict(source=terrain.image or terrain_picture(terrain), xref="x", yref="y",
+                x=float(x0), y=float(y1), sizex=float(x1 - x0), sizey=float(y1 - y0),
+                sizing="stretch", layer="below", name="terrain")
 
 
 def colour_bar_trace(terrain: Terrain, text: FigureText) -> go.Scatter:
     """A point-less trace that only carries the colour bar of the terrain picture."""
-    cmin, cmax = _colour_range(terrain)
+    cmin, cmax = colour_range(terrain)
     colorbar = dict(title=dict(text=text.loss, side="right"), thickness=14, len=1.0,
                     outlinewidth=0, x=MAP_DOMAIN[1] + 0.01, xanchor="left", y=0.5,
                     yanchor="middle", tickfont=dict(size=12))
@@ -143,6 +129,8 @@ def contour_figure(landscape: LandscapeLike, text: FigureText | None = None, *,
     (x0, x1), (y0, y1) = landscape.bounds
     fig.update_layout(**base_layout(text, height))
     fig.update_layout(hovermode="closest", dragmode="pan" if click_grid else "zoom")
+    fig.update_xaxes(**AXIS)
+    fig.update_yaxes(**AXIS)
     fig.update_xaxes(title_text=text.x, range=[x0, x1], showgrid=False, zeroline=False,
                      constrain="domain", constraintoward="right", domain=list(MAP_DOMAIN))
     fig.update_yaxes(title_text=text.y, range=[y0, y1], showgrid=False, zeroline=False,

@@ -14,8 +14,8 @@ import numpy as np
 import plotly.graph_objects as go
 
 from viz.animation import legend_label
-from viz.contour import FONT
 from viz.runs import Run, as_runs, compact, minmax_decimate
+from viz.style import AXIS, CANVAS
 from viz.terrain import LandscapeLike
 from viz.text import FigureText
 
@@ -45,12 +45,12 @@ def _curve_figure(series: list[tuple[Run, np.ndarray]], y_title: str, log_y: boo
             hovertemplate=f"{run.label}<br>{text.step} %{{x}}: %{{y:.4g}}<extra></extra>",
         ))
     fig.update_layout(
-        template="plotly_white", font=FONT, height=height, showlegend=False,
+        **CANVAS, height=height, showlegend=False,
         margin=dict(l=70, r=15, t=40, b=50), hovermode="x unified",
         title=dict(text=y_title, x=0.01, font=dict(size=15)),
     )
-    fig.update_xaxes(title_text=text.step)
-    fig.update_yaxes(type="log" if log_y else "linear", exponentformat="power")
+    fig.update_xaxes(**AXIS, title_text=text.step)
+    fig.update_yaxes(**AXIS, type="log" if log_y else "linear", exponentformat="power")
     return fig
 
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 import numpy as np
 
 EDGE_SHADE = 0.86
+BANDS = 28
 
 
 def png_bytes(rgb: np.ndarray) -> bytes:

@@ -15,8 +15,8 @@ import plotly.graph_objects as go
 
 from viz.animation import legend_label
 from viz.colors import MINIMUM_COLOUR, TERRAIN_SCALE
-from viz.contour import FONT
 from viz.runs import Run, as_runs, compact, last_row
+from viz.style import CANVAS, SCENE_AXIS
 from viz.terrain import LandscapeLike, Terrain, colour_value, sample_terrain
 from viz.text import FigureText
 
@@ -26,7 +26,7 @@ def surface_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
                    max_points: int = 1500, height: int = 640) -> go.Figure:
     """The loss surface with every run drawn on it (a marker where each ends)."""
     text = text or FigureText()
-    terrain = terrain if terrain is not None else sample_terrain(landscape, 81)
+    terrain = terrain if terrain is not None else sample_terrain(landscape, 81, picture=False)
     z = terrain.colour
     finite = z[np.isfinite(z)]
     lift = 0.01 * float(finite.max() - finite.min()) if finite.size else 0.0
@@ -70,11 +70,12 @@ def surface_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
         ))
     (x0, x1), (y0, y1) = landscape.bounds
     fig.update_layout(
-        template="plotly_white", font=FONT, height=height,
+        **CANVAS, height=height,
         margin=dict(l=0, r=0, t=40, b=0),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, font=dict(size=13)),
-        scene=dict(xaxis=dict(title=dict(text=text.x), range=[x0, x1]),
-                   yaxis=dict(title=dict(text=text.y), range=[y0, y1]), zaxis=zaxis,
+        scene=dict(xaxis=dict(SCENE_AXIS, title=dict(text=text.x), range=[x0, x1]),
+                   yaxis=dict(SCENE_AXIS, title=dict(text=text.y), range=[y0, y1]),
+                   zaxis=dict(SCENE_AXIS, **zaxis),
                    aspectmode="manual", aspectratio=dict(x=1, y=1, z=0.6),
                    camera=dict(eye=dict(x=1.4, y=-1.5, z=1.0))),
     )

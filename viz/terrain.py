@@ -17,6 +17,9 @@ from typing import NamedTuple, Protocol
 
 import numpy as np
 
+from viz.colors import TERRAIN_SCALE
+from viz.raster import BANDS, banded_rgb, data_uri, png_bytes
+
 
 class LandscapeLike(Protocol):
     """The part of ``landscapes.Landscape`` the figures read."""
@@ -40,6 +43,7 @@ class Terrain(NamedTuple):
     delta: float
     tickvals: tuple[float, ...]
     ticktext: tuple[str, ...]
+    image: str = ""      # the banded picture of the map (data URI), when sampled for a map
 
 
 def colour_value(loss: np.ndarray, log: bool, floor: float, delta: float) -> np.ndarray:
@@ -61,8 +65,10 @@ def _log_ticks(floor: float, delta: float, cmin: float, cmax: float) -> tuple[tu
     return tuple(vals), tuple(text)
 
 
-def sample_terrain(landscape: LandscapeLike, resolution: int = 361) -> Terrain:
-    """The landscape on a ``resolution`` x ``resolution`` grid over its bounds."""
+def sample_terrain(landscape: LandscapeLike, resolution: int = 361,
+                   picture: bool = True) -> Terrain:
+    """The landscape on a ``resolution`` x ``resolution`` grid over its bounds, with the map's
+    picture of it (``picture``; made once here, so a cached terrain never encodes it again)."""
     (x0, x1), (y0, y1) = landscape.bounds
     x = np.linspace(x0, x1, resolution)
     y = np.linspace(y0, y1, resolution)
@@ -81,4 +87,18 @@ def sample_terrain(landscape: LandscapeLike, resolution: int = 361) -> Terrain:
         tickvals, ticktext = _log_ticks(lo, delta, float(cfin.min()), float(cfin.max()))
     else:
         tickvals, ticktext = (), ()
-    return Terrain(x, y, loss, colour, log, lo, delta, tickvals, ticktext)
+    terrain = Terrain(x, y, loss, colour, log, lo, delta, tickvals, ticktext)
+    return terrain._replace(image=terrain_picture(terrain)) if picture else terrain
+
+
+def colour_range(terrain: Terrain) -> tuple[float, float]:
+    """The lowest and highest finite colour value (the colour bar's ends)."""
+    finite = terrain.colour[np.isfinite(terrain.colour)]
+    return (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+
+
+def terrain_picture(terrain: Terrain) -> str:
+    """The terrain as banded colours, a PNG data URI (see ``viz.raster``)."""
+    cmin, cmax = colour_range(terrain)
+    rgb = banded_rgb(terrain.colour, TERRAIN_SCALE, BANDS, cmin, cmax)
+    return data_uri(png_bytes(rgb))
