@@ -20,7 +20,7 @@ from ui.i18n import tr
 from ui.scene import Catalog, Scene, catalog_from_engine
 from ui.simulation import engine_kwargs
 from viz.animation import path_figure
-from viz.colors import run_style
+from viz.colors import optimizer_style
 from viz.curves import distance_figure, loss_figure
 from viz.runs import Run
 from viz.surface import surface_figure
@@ -74,10 +74,10 @@ def terrain(landscape: str) -> Terrain:
 
 
 def runs_of(scene: Scene) -> list[Run]:
-    """The figures' run records: colour by position in the scene (distinct up to eight)."""
+    """The figures' run records, each optimizer in its fixed colour (``viz.colors``)."""
     runs = []
     for index, (name, traj) in enumerate(trajectories(scene)):
-        colour, dash = run_style(index)
+        colour, dash = optimizer_style(name, index)
         runs.append(Run(OPTIMIZERS[name].title, colour, traj.positions[:, 0],
                         int(traj.diverged_at[0]), str(traj.reasons[0]), dash,
                         traj.losses[:, 0]))

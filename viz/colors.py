@@ -33,6 +33,30 @@ MINIMUM_COLOUR = "#FFD700"
 SADDLE_COLOUR = "#444444"
 
 
+OPTIMIZER_STYLES: dict[str, tuple[str, str]] = {
+    "sgd": ("#000000", "solid"),
+    "momentum": ("#E69F00", "solid"),
+    "nesterov": ("#E69F00", "dash"),
+    "adagrad": ("#CC79A7", "dash"),
+    "rmsprop": ("#009E73", "solid"),
+    "adam": ("#0072B2", "solid"),
+    "adamw": ("#56B4E9", "solid"),
+    "amsgrad": ("#0072B2", "dash"),
+    "nadam": ("#D55E00", "solid"),
+    "radam": ("#D55E00", "dash"),
+    "adamax": ("#009E73", "dash"),
+    "lion": ("#CC79A7", "solid"),
+}
+"""One fixed (colour, dash) per optimizer, the same on every page: Adam is always blue, SGD
+always black. Relatives share a colour and differ by dash (Adam / AMSGrad, momentum /
+Nesterov)."""
+
+
+def optimizer_style(name: str, fallback_index: int = 0) -> tuple[str, str]:
+    """The optimizer's fixed (colour, dash); an unknown name gets ``run_style(fallback_index)``."""
+    return OPTIMIZER_STYLES.get(name, run_style(fallback_index))
+
+
 def run_style(index: int) -> tuple[str, str]:
     """(colour, dash) of the ``index``-th run (0-based): Okabe–Ito, then a new dash per cycle."""
     cycle, slot = divmod(index, len(OKABE_ITO))
