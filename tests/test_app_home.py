@@ -21,3 +21,12 @@ def test_home_is_the_default_page_and_lists_every_page(lang):
     text = " ".join(c.value for c in at.caption)
     for entry in others:
         assert tr(entry.blurb_key, lang)[:20] in text
+
+
+def test_unknown_language_in_the_link_falls_back_to_english_with_a_notice():
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.query_params["lang"] = "klingon"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == tr("common.app_title", "en")
+    assert any("klingon" in w.value for w in at.sidebar.warning)

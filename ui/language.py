@@ -33,6 +33,9 @@ def language_switch() -> str:
     in_url = st.query_params.get(KEY)
     if st.session_state.get(_WRITTEN, "\0") != in_url:
         st.session_state[KEY] = language_from_url(in_url) or DEFAULT_LANGUAGE
+        if in_url is not None and language_from_url(in_url) is None:
+            st.warning(TABLES[DEFAULT_LANGUAGE]["common.bad_url_param"].format(
+                name=KEY, value=in_url), icon=":material/link_off:")
     elif KEY not in st.session_state:
         st.session_state[KEY] = DEFAULT_LANGUAGE
     st.segmented_control(
