@@ -114,6 +114,17 @@ class Series:
 
 
 @dataclass(frozen=True)
+class Panel:
+    """A second map beside the main one: a run on another landscape (e.g. the slope part of a
+    two-landscape experiment), with the string key of its caption."""
+
+    landscape: Any
+    bounds: tuple[tuple[float, float], tuple[float, float]]
+    paths: Mapping[str, np.ndarray]
+    caption_key: str = ""
+
+
+@dataclass(frozen=True)
 class Evidence:
     """What one run of an experiment produced.
 
@@ -122,6 +133,9 @@ class Evidence:
     ``checks``: name -> bool, the claim's verdicts (shown as ticks, asserted by the tests).
     ``series``: extra charts (lr(t), v(t), losses). ``table``: rows for a step-by-step table.
     ``landscape`` is the object the paths ran on (for the contour map); ``bounds`` the view box.
+    ``optimizers`` names each label's optimizer so it gets that optimizer's fixed colour;
+    ``dashes`` overrides the dash (e.g. validation curves dashed); ``reasons`` are the engine's
+    divergence codes of the paths (``traj.reasons``); ``panels`` are further maps.
     """
 
     landscape: Any
@@ -134,6 +148,13 @@ class Evidence:
     markers: Mapping[str, tuple[float, float]] = field(default_factory=dict)
     codes: Mapping[str, str] = field(default_factory=dict)  # e.g. a divergence reason code
     variant: str = ""  # which result sentence fits: ``lesson.<slug>.result<variant>``
+    optimizers: Mapping[str, str] = field(default_factory=dict)  # label -> optimizer (colour)
+    dashes: Mapping[str, str] = field(default_factory=dict)  # label -> dash, where it matters
+    reasons: Mapping[str, str] = field(default_factory=dict)  # label -> engine reason code
+    stops: tuple[str, ...] = ()  # reason codes this lesson words as "stopped" (0/0), not diverged
+    panels: tuple[Panel, ...] = ()
+    axes: tuple[str, str] = ("x", "y")  # axis titles of the map (w₁, w₂ on data landscapes)
+    map_caption: str = ""  # string key of a caption under the main map
 
 
 @dataclass(frozen=True)
@@ -157,6 +178,7 @@ class Experiment:
     formula: str = ""
     note_key: str = ""  # an extra boxed remark (e.g. the erratum of phenomenon 10)
     variants: tuple[str, ...] = ("",)  # the result sentences the evidence may pick
+    quoted: tuple[Number, ...] = ()  # formats of numbers quoted in the sentence, not metrics
 
     @property
     def title_key(self) -> str:

@@ -52,3 +52,13 @@ def steps_to_reach(positions: np.ndarray, target: tuple[float, float], radius: f
     d = np.linalg.norm(np.asarray(positions) - np.asarray(target), axis=-1)
     hits = np.flatnonzero(d < radius)
     return int(hits[0]) if hits.size else -1
+
+
+def optimizers_of(runs: Iterable[Run]) -> dict[str, str]:
+    """Label -> optimizer name: each path then gets its optimizer's colour on the map."""
+    return {r.label: r.optimizer for r in runs}
+
+
+def reasons_of(trajectories: dict[str, Trajectory]) -> dict[str, str]:
+    """Label -> the engine's reason code for a run that broke off (runs that did not: absent)."""
+    return {k: str(tr.reasons[0]) for k, tr in trajectories.items() if tr.diverged_at[0] >= 0}

@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from landscapes import get_landscape
-from lessons.base import Control, Evidence, Experiment, Number, Preset, Series, run
-from lessons.common import end_point, path, run_one
+from lessons.base import Control, Evidence, Experiment, Number, Panel, Preset, Series, run
+from lessons.common import end_point, optimizers_of, path, reasons_of, run_one
 from lessons.custom import Linear
 
 THEME = "inside_adam"
@@ -48,8 +48,9 @@ def oscillation_evidence(beta1: float) -> Evidence:
     tail = slice(OSC_STEPS - 100, OSC_STEPS + 1)
     p = path(tr)
     steady = 10.0 * (1 - beta1) / (1 + beta1)
+    steps = np.arange(OSC_STEPS + 1)
     return Evidence(
-        landscape=ls, bounds=((-1.0, 1.0), (-1.0, 1.0)), paths={"Adam": p},
+        landscape=None, bounds=((-1.0, 1.0), (-1.0, 1.0)),  # no map: a constant slope
         numbers={
             "m_late": float(np.max(np.abs(s["m"][tail]))),
             "m_formula": steady,
@@ -59,8 +60,10 @@ def oscillation_evidence(beta1: float) -> Evidence:
         },
         checks={"m_small": bool(np.max(np.abs(s["m"][tail])) < 0.1 * 10),
                 "v_hat_100": bool(abs(s["v_hat"][-1] - 100.0) < 1e-6)},
-        series={"m": Series(np.arange(201), {"m": s["m"][:201], "g": g[:201]},
-                            y_key="lesson.axis.value")},
+        series={"g": Series(np.arange(1, 41), {"g": g[1:41]}, y_key="lesson.axis.g"),
+                "m": Series(np.arange(1, 201), {"m": s["m"][1:201]}, y_key="lesson.axis.m_osc"),
+                "v": Series(steps[1:], {"v": s["v"][1:], "v̂": s["v_hat"][1:]},
+                            y_key="lesson.axis.v")},
         table=table,
     )
 
@@ -106,6 +109,7 @@ def adagrad_evidence(steps: int) -> Evidence:
                 "rmsprop_alive": bool(step["RMSProp"][-1] > 0.9 * 0.01)},
         series={"step": Series(x[1:], {k: v[1:] for k, v in step.items()}, log_y=True,
                                y_key="lesson.axis.step_length")},
+        optimizers=optimizers_of(runs), reasons=reasons_of(trs),
     )
 
 
@@ -116,6 +120,7 @@ ADAGRAD = Experiment(
     controls=(Control("steps", 5000, options=(1000, 5000, 10000)),),
     numbers=(Number("adagrad_first", "{:.4f}"), Number("adagrad_last", "{:.5f}"),
              Number("rmsprop_last", "{:.4f}"), Number("adagrad_share", "{:.2f}")),
+    quoted=(Number("rmsprop_share", "{:.2f}"),),
     evidence=adagrad_evidence,
     formula=r"s_t = \sum_{k\le t} g_k^2 = t\,g^2 \;\Rightarrow\; |\Delta\theta_t| = "
             r"\frac{\eta}{\sqrt{t}},\qquad v_t = \alpha v_{t-1} + (1-\alpha) g_t^2 \to g^2",
@@ -144,6 +149,8 @@ def rmsprop_identity_evidence(beta2: float) -> Evidence:
         numbers={"max_diff": diff, "length": float(np.nansum(np.linalg.norm(np.diff(pa, axis=0),
                                                                              axis=1)))},
         checks={"identical": diff <= 1e-12},
+        optimizers={"Adam β1=0, no bias corr.": "adam", f"RMSProp α={beta2:g}": "rmsprop"},
+        dashes={f"RMSProp α={beta2:g}": "dash"},  # on top of Adam's identical path
     )
 
 
@@ -190,6 +197,7 @@ def bias_correction_evidence(beta1: float, beta2: float) -> Evidence:
                  "book": float(np.sqrt(1 - beta2) / (1 - beta1)) if beta1 < 1 else np.nan},
         checks={"ratio_matches": bool(abs(step_off / step_on - formula) < 1e-6 * formula),
                 "m_hat_is_g": bool(np.allclose(m_hat_1, g_1, rtol=1e-12, atol=0))},
+        optimizers={"Adam": "adam", "Adam, no bias corr.": "adam"},
     )
 
 
@@ -200,6 +208,7 @@ BIAS_CORRECTION = Experiment(
               Control("beta2", 0.999, options=BETA2_OPTIONS)),
     numbers=(Number("step_off", "{:.3f}"), Number("step_on", "{:.3f}"),
              Number("formula", "{:.3f}")),
+    quoted=(Number("ratio", "{:.3f}"), Number("book", "{:.3f}")),
     evidence=bias_correction_evidence,
     formula=r"\frac{(1-\beta_1)\,g_1 \,/\, \sqrt{(1-\beta_2)\,g_1^2}}{g_1 \,/\, \sqrt{g_1^2}}"
             r" = \frac{1-\beta_1}{\sqrt{1-\beta_2}} = \frac{0.1}{\sqrt{0.001}} \approx 3.162",
@@ -226,6 +235,8 @@ def epsilon_evidence(eps: float) -> Evidence:
         checks={"reported": stopped == 1 if eps == 0 else stopped < 0},
         codes={"reason": str(tr.reasons[0])},
         variant="_broke" if stopped > 0 else "_ok",
+        optimizers={f"Adam ε={eps:g}": "adam"}, reasons=reasons_of({f"Adam ε={eps:g}": tr}),
+        stops=("nonfinite_update",) if eps == 0 else (),  # g = 0 and eps = 0: the step is 0/0
     )
 
 
@@ -269,6 +280,9 @@ def scale_evidence(c: float, s: float) -> Evidence:
         numbers={"adam_dev": dev_a, "gd_dev": dev_g, "gd_stopped": int(gd.diverged_at[0])},
         checks={"adam_same": dev_a < 1e-4},
         variant="" if gd.diverged_at[0] > 0 else "_finite",
+        optimizers={"Adam (×1)": "adam", f"Adam (c={c:g}, s={s:g})": "adam",
+                    "GD (×1)": "sgd", f"GD (c={c:g}, s={s:g})": "sgd"},
+        reasons=reasons_of({f"GD (c={c:g}, s={s:g})": gd}),
     )
 
 
@@ -314,8 +328,15 @@ def memory_evidence(beta1: float) -> Evidence:
     pc, pf = path(carried), path(fresh)
     far = np.linalg.norm(pc, axis=1)
     return Evidence(
-        landscape=valley, bounds=valley.bounds,
-        paths={"Adam, down the slope": path(down), "Adam, state kept": pc, "Adam, fresh": pf},
+        landscape=valley, bounds=((-1.5, 1.5), (-1.0, 1.0)),  # close in: the overshoot is small
+        paths={"Adam, state kept": pc, "Adam, fresh": pf},
+        panels=(Panel(slope, slope.bounds, {"Adam, down the slope": path(down)},
+                      "lesson.memory.caption_slope"),),
+        map_caption="lesson.memory.caption_valley",
+        optimizers={"Adam, down the slope": "adam", "Adam, state kept": "adam",
+                    "Adam, fresh": "adam"},
+        dashes={"Adam, down the slope": "solid", "Adam, state kept": "solid",
+                "Adam, fresh": "dot"},
         numbers={"flung": float(far.max()), "flung_at": int(far.argmax()),
                  "estimate": MEMORY_LR / (1 - beta1), "fresh": float(np.abs(pf).max()),
                  "m_x": float(down.final_state.slots.m[0, 0])},
@@ -430,6 +451,7 @@ def implicit_bias_evidence(lr: float) -> Evidence:
         checks={"gd_min_norm": bool(np.allclose(e_gd, (0.2, 0.4), atol=1e-3)),
                 "adam_diagonal": bool(np.allclose(e_adam, (1 / 3, 1 / 3), atol=1e-3))},
         markers={"(0.2, 0.4)": (0.2, 0.4), "(1/3, 1/3)": (1 / 3, 1 / 3)},
+        optimizers={"GD": "sgd", "Adam": "adam"}, axes=("w₁", "w₂"),
     )
 
 

@@ -60,6 +60,7 @@ def cloud_evidence(lr: float, sigma: float) -> Evidence:
                  "bias": float(np.abs(np.mean(tail_s, axis=(0, 1))).max()),
                  "adam_var": float(np.var(tail_a))},
         checks={"matches": abs(measured / formula - 1.0) < 0.1},
+        optimizers={"SGD": "sgd", "Adam": "adam"},
         series={"var": Series(np.arange(CLOUD_STEPS + 1),
                               {"SGD": per_step,
                                "formula": np.full(CLOUD_STEPS + 1, formula)},
@@ -106,6 +107,7 @@ def ridge_evidence(lam: float) -> Evidence:
                  "error": err},
         checks={"reaches": err < 1e-3},
         markers={"λ=0": ols},
+        optimizers={"Adam": "adam"}, axes=("w₁", "w₂"),
     )
 
 
@@ -116,6 +118,7 @@ RIDGE = Experiment(
     controls=(Control("lam", 0.1, options=(0.0, 0.1, 1.0, 5.0), fmt="{:g}"),),
     numbers=(Number("adam_w1", "{:.4f}"), Number("adam_w2", "{:.4f}"),
              Number("exact_w1", "{:.4f}"), Number("exact_w2", "{:.4f}")),
+    quoted=(Number("error", "{:.1e}"),),
     evidence=ridge_evidence,
     formula=r"w^\ast = \Bigl(\tfrac2n A^\top A + \lambda I\Bigr)^{-1} \tfrac2n A^\top b",
 )
@@ -150,6 +153,7 @@ def huber_evidence(outliers: int) -> Evidence:
         checks={"huber_closer": dist(e_hub, true) < dist(e_sq, true) if outliers else True,
                 "adam_solves": max(dist(e_sq, sq.minima[0]), dist(e_hub, hub.minima[0])) < 1e-3},
         markers={"true w": true, "squared": e_sq},
+        optimizers={"Adam, Huber": "adam"}, axes=("w₁", "w₂"),
     )
 
 
@@ -205,6 +209,11 @@ def split_evidence(lr: float) -> Evidence:
         series={"loss": Series(np.arange(SPLIT_STEPS + 1), ys, log_y=True,
                                y_key="lesson.axis.loss")},
         markers={"val min": val.minima[0]},
+        optimizers={"GD": "sgd", "Adam": "adam", "GD train": "sgd", "GD val": "sgd",
+                    "Adam train": "adam", "Adam val": "adam"},
+        dashes={"GD train": "solid", "Adam train": "solid", "GD val": "dash",
+                "Adam val": "dash"},
+        axes=("w₁", "w₂"),
     )
 
 
@@ -215,6 +224,7 @@ SPLIT = Experiment(
     controls=(Control("lr", 0.05, options=(0.01, 0.05, 0.1), fmt="{:g}"),),
     numbers=(Number("best_gd", "{:d}"), Number("best_adam", "{:d}"),
              Number("gap_adam", "{:.3f}")),
+    quoted=(Number("gap_gd", "{:.3f}"),),
     evidence=split_evidence,
 )
 

@@ -20,20 +20,33 @@ THEME = "schedules"
 
 # --- 20. warm-up ----------------------------------------------------------------------------------
 
-WARM_START = (-1.0, 1.0)
-WARM_LR = 0.2
+WARM_START = (-1.5, 2.0)
+WARM_LR = 0.3
+WARM_STEPS = 400
+
+
+def rise_after(losses: np.ndarray, w: int) -> float:
+    """How far the loss climbs back after step ``w``: max over t >= w of L_t / min_{w<=s<=t} L_s.
+
+    1 means the loss never rose again after the warm-up; 2 means it once doubled.
+    """
+    tail = np.asarray(losses[w:], dtype=float)
+    return float(np.max(tail / np.minimum.accumulate(tail)))
 
 
 def warmup_evidence(warmup: int) -> Evidence:
-    """Adam at lr 0.2 from a steep spot of the Rosenbrock valley, with and without warm-up.
+    """Adam at lr 0.3 from a steep spot of the Rosenbrock valley, with and without warm-up.
 
     Adam's first steps are about lr per coordinate whatever the curvature, because m_hat / sqrt(
-    v_hat) = sign(g) at t = 1. Where the walls are steep, a full-size first step jumps across the
-    valley and the loss shoots up; a linear warm-up (lr_t = lr * min(1, t / w)) makes the first
-    steps small while Adam's moments learn the terrain.
+    v_hat) = sign(g) at t = 1. From (-1.5, 2), on the steep wall above the curved floor, a
+    full-size first step jumps across the valley and the loss shoots up (from 12.5 to 78.8). A
+    linear warm-up (lr_t = lr * min(1, t / w)) makes the first steps small while Adam's moments
+    learn the terrain: with w = 50 the loss never rises above its start, Adam is on the floor
+    (|y - x^2| < 0.05) when the rate reaches its peak, from there the loss only falls, and the
+    run ends far lower than the one without warm-up (checked with the engine for w = 50).
     """
     ls = get_landscape("rosenbrock")
-    steps = 400
+    steps = WARM_STEPS
     sched = schedules.linear_warmup(warmup) if warmup > 0 else schedules.constant()
     const = run_one(ls, run("Adam", "adam", lr=WARM_LR), WARM_START, steps, record=("lr",))
     warm = run_one(ls, run("Adam + warm-up", "adam", {"schedule": sched}, lr=WARM_LR),
@@ -41,32 +54,49 @@ def warmup_evidence(warmup: int) -> Evidence:
     l0 = float(const.losses[0, 0])
     peak_c = float(np.nanmax(const.losses[1:51, 0]))
     peak_w = float(np.nanmax(warm.losses[1:51, 0]))
+    w = max(warmup, 1)
+    at_peak = path(warm)[w]
+    end_c, end_w = float(const.losses[-1, 0]), float(warm.losses[-1, 0])
+    rise = rise_after(warm.losses[:, 0], w)
+    clean = peak_w <= l0 * 1.0001 and rise < 1.05
     x = np.arange(1, steps + 1)
+    labels = ("Adam", "Adam + warm-up")
     return Evidence(
         landscape=ls, bounds=((-2.0, 2.0), (-1.0, 3.0)),
-        paths={"Adam": path(const), "Adam + warm-up": path(warm)},
+        paths={labels[0]: path(const), labels[1]: path(warm)},
         numbers={"start_loss": l0, "peak_const": peak_c, "peak_warm": peak_w,
                  "jump_const": float(const.losses[1, 0] / l0),
-                 "end_const": float(const.losses[-1, 0]), "end_warm": float(warm.losses[-1, 0])},
-        checks={"const_jumps": peak_c > 2 * l0, "warm_calm": peak_w <= l0 * 1.0001},
-        series={"lr": Series(x, {"Adam": const.lrs[1:, 0], "Adam + warm-up": warm.lrs[1:, 0]},
+                 "end_const": end_c, "end_warm": end_w,
+                 "floor_gap": float(abs(at_peak[1] - at_peak[0] ** 2)),
+                 "rise_warm": rise},
+        checks={"const_jumps": peak_c > 2 * l0, "warm_calm": peak_w <= l0 * 1.0001,
+                "warm_ends_lower": end_w < end_c, "warm_no_rebound": rise < 1.05},
+        variant="_none" if warmup == 0 else ("" if clean else "_rough"),
+        optimizers={labels[0]: "adam", labels[1]: "adam"},
+        series={"lr": Series(x, {k: tr.lrs[1:, 0] for k, tr in zip(labels, (const, warm),
+                                                                     strict=True)},
                              y_key="lesson.axis.lr"),
-                "loss": Series(np.arange(steps + 1), {"Adam": const.losses[:, 0],
-                                                      "Adam + warm-up": warm.losses[:, 0]},
+                "loss": Series(np.arange(steps + 1),
+                               {k: tr.losses[:, 0] for k, tr in zip(labels, (const, warm),
+                                                                     strict=True)},
                                log_y=True, y_key="lesson.axis.loss")},
     )
 
 
 WARMUP = Experiment(
     id=20, slug="warmup", theme=THEME,
-    preset=Preset("rosenbrock", WARM_START, 400,
+    preset=Preset("rosenbrock", WARM_START, WARM_STEPS,
                   (run("Adam", "adam", lr=WARM_LR),
                    run("Adam + warm-up", "adam", {"schedule": schedules.linear_warmup(50)},
                        lr=WARM_LR))),
     controls=(Control("warmup", 50, options=(0, 10, 50, 100)),),
-    numbers=(Number("start_loss", "{:.2f}"), Number("peak_const", "{:.2f}"),
-             Number("peak_warm", "{:.2f}")),
+    numbers=(Number("start_loss", "{:.3g}"), Number("peak_const", "{:.3g}"),
+             Number("peak_warm", "{:.3g}")),
+    quoted=(Number("jump_const", "{:.1f}"), Number("end_const", "{:.2e}"),
+            Number("end_warm", "{:.2e}"), Number("floor_gap", "{:.2f}"),
+            Number("rise_warm", "{:.2f}")),
     evidence=warmup_evidence,
+    variants=("", "_rough", "_none"),
     formula=r"\eta_t = \eta\,\min\!\Bigl(1, \frac{t}{w}\Bigr)",
 )
 
@@ -130,6 +160,7 @@ def cycles_evidence(peak: float) -> Evidence:
                "basin_restarts": basins[keys[2]]},
         series={"lr": Series(x, {k: tr.lrs[1:, 0] for k, tr in trs.items()},
                              y_key="lesson.axis.lr")},
+        optimizers={k: "sgd" for k in trs},
     )
 
 
@@ -142,6 +173,7 @@ CYCLES = Experiment(
     numbers=(Number("threshold", "{:.3f}"), Number("escape_cyclic", "{:d}", never=True),
              Number("escape_restarts", "{:d}", never=True),
              Number("escape_const", "{:d}", never=True)),
+    quoted=(Number("lr_cyclic", "{:.4f}"), Number("lr_restarts", "{:.4f}")),
     evidence=cycles_evidence,
     formula=r"x_{t+1} - x^\ast = (1 - \eta h)(x_t - x^\ast),\qquad |1 - \eta h| > 1"
             r" \iff \eta > \frac{2}{h}",
@@ -192,6 +224,7 @@ CLIPPING = Experiment(
                       translate=True),),
     numbers=(Number("ratio_none", "{:.1f}"), Number("ratio_before", "{:.2f}"),
              Number("ratio_after", "{:.1f}"), Number("step_after", "{:.2f}")),
+    quoted=(Number("step_none", "{:.2f}"), Number("step_before", "{:.2f}")),
     evidence=clipping_evidence,
     formula=r"g \leftarrow g\,\min\!\Bigl(1, \frac{c}{\lVert g\rVert + 10^{-6}}\Bigr)",
 )

@@ -20,7 +20,15 @@ from lessons.base import (
     run,
     sign_changes,
 )
-from lessons.common import end_point, hessian_trace, path, run_one, steps_to_reach
+from lessons.common import (
+    end_point,
+    hessian_trace,
+    optimizers_of,
+    path,
+    reasons_of,
+    run_one,
+    steps_to_reach,
+)
 
 THEME = "terrain"
 
@@ -61,6 +69,7 @@ def ravine_evidence(scene: str) -> Evidence:
                  "adam_bounces": bounce_adam},
         checks={"gd_bounces": bounce_gd > 20 * max(bounce_adam, 1) / 10,
                 "adam_sooner": 0 < n_adam and (n_gd < 0 or 2 * n_adam < n_gd)},
+        optimizers={"GD": "sgd", "Adam": "adam"}, reasons=reasons_of({"GD": gd, "Adam": adam}),
     )
 
 
@@ -105,6 +114,8 @@ def plateau_evidence(momentum: float) -> Evidence:
                  "adam_step": float(np.mean(adam_steps) / lr), "grad": g0},
         checks={"gd_crawls": dist["GD"] < 0.05 * dist["Adam"],
                 "adam_about_lr": bool(0.9 < np.mean(adam_steps) / lr < 1.1)},
+        optimizers=optimizers_of(runs), reasons=reasons_of(trs),
+        map_caption="lesson.plateau.caption",
     )
 
 
@@ -114,8 +125,8 @@ PLATEAU = Experiment(
                   (run("GD", "sgd", lr=0.02), run("Momentum", "momentum", lr=0.02, momentum=0.9),
                    run("Adam", "adam", lr=0.02))),
     controls=(Control("momentum", 0.9, options=(0.0, 0.5, 0.9, 0.99), fmt="{:g}"),),
-    numbers=(Number("grad", "{:.2g}"), Number("gd", "{:.3g}"), Number("momentum", "{:.3g}"),
-             Number("adam", "{:.3g}"), Number("adam_step", "{:.2f}")),
+    numbers=(Number("grad", "{:.2g}"), Number("gd", "{:#.3g}"), Number("momentum", "{:#.3g}"),
+             Number("adam", "{:#.3g}"), Number("adam_step", "{:.2f}")),
     evidence=plateau_evidence,
     formula=r"|\Delta\theta^{\mathrm{GD}}| = \eta|g|,\quad |\Delta\theta^{\mathrm{mom}}| \to"
             r" \frac{\eta|g|}{1-\mu},\quad |\Delta\theta_i^{\mathrm{Adam}}| \approx \eta",
@@ -147,6 +158,7 @@ def saddle_evidence(y0: float, sigma: float) -> Evidence:
         numbers={"adam": esc_adam, "gd": esc_gd},
         checks={},
         variant="_stuck" if esc_gd < 0 and esc_adam < 0 else "",
+        optimizers={"GD": "sgd", "Adam": "adam"}, reasons=reasons_of({"GD": gd, "Adam": adam}),
     )
 
 
@@ -186,6 +198,7 @@ def bowl_evidence(lr: float) -> Evidence:
         numbers={**{f"reach_{k.lower()}": v for k, v in reach.items()},
                  "worst_end": max(ends.values())},
         checks={"all_converge": max(ends.values()) < 0.05},
+        optimizers=dict(BOWL_OPTIMIZERS), reasons=reasons_of(trs),
     )
 
 
@@ -196,6 +209,7 @@ BOWL_EXP = Experiment(
     controls=(Control("lr", 0.05, options=(0.01, 0.05, 0.1), fmt="{:g}"),),
     numbers=tuple(Number(f"reach_{label.lower()}", "{:d}", never=True)
                   for label, _ in BOWL_OPTIMIZERS),
+    quoted=(Number("worst_end", "{:.1e}"),),
     evidence=bowl_evidence,
 )
 
@@ -234,6 +248,7 @@ def sharp_flat_evidence(momentum: float) -> Evidence:
                 "heavy_flat": basin(ls, ends[2]) == "flat"},
         codes={"basin_gd": basin(ls, ends[0]), "basin_adam": basin(ls, ends[1]),
                "basin_heavy": basin(ls, ends[2])},
+        optimizers=optimizers_of(runs), reasons=reasons_of(trs),
     )
 
 
@@ -275,6 +290,7 @@ def wall_evidence(lr: float) -> Evidence:
         checks={"gd_thrown": bool(far["GD"] > 100 or trs["GD"].diverged_at[0] > 0),
                 "adam_finite": trs["Adam"].diverged_at[0] < 0 and far["Adam"] < 10,
                 "clip_finite": trs["GD + clip 1"].diverged_at[0] < 0 and far["GD + clip 1"] < 10},
+        optimizers=optimizers_of(runs), reasons=reasons_of(trs),
     )
 
 

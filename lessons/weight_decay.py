@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from landscapes import quadratic
-from lessons.base import Control, Evidence, Experiment, Number, Preset, run
+from lessons.base import Control, Evidence, Experiment, Number, Preset, Series, run
 from lessons.common import end_point, path, run_one
 
 THEME = "weight_decay"
@@ -48,6 +48,7 @@ def coupled_evidence(wd: float) -> Evidence:
         checks={"adam_still": bool(np.all(ys["Adam"] == start[1])),
                 "l2_about_lr": bool(abs(l2_step - 1.0) < 0.05),
                 "adamw_exact": bool(np.allclose(factor, 1 - lr * wd, rtol=0, atol=1e-12))},
+        optimizers={k: r.optimizer for k, r in runs.items()},
     )
 
 
@@ -60,6 +61,7 @@ COUPLED = Experiment(
     controls=(Control("wd", 0.1, options=(0.01, 0.1, 1.0, 10.0), fmt="{:g}"),),
     numbers=(Number("adam_moved", "{:.3g}"), Number("l2_step", "{:.3f}"),
              Number("adamw_factor", "{:.6f}")),
+    quoted=(Number("expected_factor", "{:.6f}"),),
     evidence=coupled_evidence,
     formula=r"\mathrm{L2}:\ \Delta y \approx -\eta\,\frac{\lambda y}{|\lambda y|} = -\eta"
             r"\qquad \mathrm{AdamW}:\ y_t = (1-\eta\lambda)\,y_{t-1}",
@@ -92,6 +94,7 @@ def endpoint_evidence(wd: float) -> Evidence:
         numbers={"x": ex, "y": ey, "target": 1 / wd, "adam_x": end_point(a)[0]},
         checks={"at_inverse_lambda": bool(np.allclose((ex, ey), 1 / wd, atol=0.02))},
         markers={"1/λ": (1 / wd, 1 / wd), "min": (5.0, 5.0)},
+        optimizers={"Adam": "adam", f"AdamW λ={wd:g}": "adamw"},
     )
 
 
@@ -102,6 +105,7 @@ ENDPOINT = Experiment(
                                                       weight_decay=1.0))),
     controls=(Control("wd", 1.0, options=(0.5, 1.0, 2.0), fmt="{:g}"),),
     numbers=(Number("x", "{:.3f}"), Number("y", "{:.3f}"), Number("target", "{:.3f}")),
+    quoted=(Number("adam_x", "{:.3f}"),),
     evidence=endpoint_evidence,
     formula=r"\eta\lambda\,\theta^\ast = \eta\,\frac{\hat m}{\sqrt{\hat v}} \approx \eta"
             r"\;\Rightarrow\; \theta^\ast \approx \frac{1}{\lambda}",
@@ -122,9 +126,15 @@ def product_evidence(k: float) -> Evidence:
     base = run_one(ls, run("AdamW", "adamw", lr=0.02, weight_decay=0.5), start, 300)
     other = run_one(ls, run("AdamW'", "adamw", lr=0.02 / k, weight_decay=0.5 * k), start, 300)
     pb, po = path(base), path(other)
+    labels = ("AdamW lr=0.02 λ=0.5", f"AdamW lr={0.02 / k:g} λ={0.5 * k:g}")
     return Evidence(
         landscape=ls, bounds=((-2.5, 2.5), (-0.5, 2.5)),
-        paths={"AdamW lr=0.02 λ=0.5": pb, f"AdamW lr={0.02 / k:g} λ={0.5 * k:g}": po},
+        paths={labels[0]: pb, labels[1]: po},
+        optimizers={labels[0]: "adamw", labels[1]: "adamw"},
+        series={"y": Series(np.arange(len(pb)), {labels[0]: pb[:, 1], labels[1]: po[:, 1]},
+                            y_key="lesson.axis.y"),
+                "x": Series(np.arange(len(pb)), {labels[0]: pb[:, 0], labels[1]: po[:, 0]},
+                            y_key="lesson.axis.x")},
         numbers={"y_diff": float(np.max(np.abs(pb[:, 1] - po[:, 1]))),
                  "x_diff": float(np.max(np.abs(pb[:, 0] - po[:, 0]))),
                  "factor": 1 - 0.02 * 0.5},

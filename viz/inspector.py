@@ -21,20 +21,32 @@ from viz.lessons import Bounds, lesson_view
 from viz.text import FigureText
 
 ARROW_COLOURS = {"g": "#D55E00", "m": "#0072B2", "step": "#000000"}
-LABEL_SHIFT = {"g": (0, 14), "m": (0, 0), "step": (0, -14)}  # pixels, so labels do not overlap
+ARROW_SCALE = {"step": 1.0, "m": 0.8, "g": 0.6}  # shares of the arrow length: tips apart
+LABEL_GAP = 16  # pixels between an arrow's tip and its label, along the arrow
 
 
 def _arrow(fig: go.Figure, start: np.ndarray, vec: np.ndarray, length: float, colour: str,
-           text: str, shift: tuple[int, int] = (0, 0)) -> None:
+           text: str) -> None:
+    """An arrow from ``start`` along ``vec`` (``length`` long), labelled just past its tip.
+
+    The label sits beyond the tip in the arrow's own direction (anchored on the side away
+    from the arrow), so labels of arrows that point different ways never pile up at the
+    start point, and never sit on a shaft.
+    """
     norm = float(np.hypot(*vec))
     if not np.isfinite(norm) or norm == 0.0:
         return
-    end = start + vec / norm * length
+    unit = vec / norm
+    end = start + unit * length
     fig.add_annotation(x=end[0], y=end[1], ax=start[0], ay=start[1], xref="x", yref="y",
                        axref="x", ayref="y", showarrow=True, arrowhead=3, arrowsize=1.2,
-                       arrowwidth=2.5, arrowcolor=colour, text=text, font={"color": colour},
-                       xanchor="left", yanchor="middle", xshift=6 + shift[0],
-                       yshift=shift[1])
+                       arrowwidth=2.5, arrowcolor=colour, text="")
+    xanchor = "left" if unit[0] > 0.3 else ("right" if unit[0] < -0.3 else "center")
+    yanchor = "bottom" if unit[1] > 0.3 else ("top" if unit[1] < -0.3 else "middle")
+    fig.add_annotation(x=end[0], y=end[1], xref="x", yref="y", showarrow=False, text=text,
+                       font={"color": colour, "size": 15}, bgcolor="rgba(255,255,255,0.8)",
+                       xanchor=xanchor, yanchor=yanchor,
+                       xshift=float(unit[0] * LABEL_GAP), yshift=float(unit[1] * LABEL_GAP))
 
 
 def arrows_figure(landscape: Any, bounds: Bounds, positions: np.ndarray, t: int,
@@ -47,7 +59,7 @@ def arrows_figure(landscape: Any, bounds: Bounds, positions: np.ndarray, t: int,
     """
     view = lesson_view(landscape, bounds)
     fig = contour_figure(view, text or FigureText(), click_grid=False, height=height)
-    colour, _ = run_style(1)
+    colour = "#777777"  # the path in grey: the arrows carry the colours
     done, rest = positions[: t + 1], positions[t:]
     fig.add_trace(go.Scatter(x=rest[:, 0], y=rest[:, 1], mode="lines", showlegend=False,
                              line={"color": colour, "width": 1.5, "dash": "dot"},
@@ -59,8 +71,11 @@ def arrows_figure(landscape: Any, bounds: Bounds, positions: np.ndarray, t: int,
     length = 0.12 * max(x1 - x0, y1 - y0)
     start = positions[t - 1]
     for key, vec in vectors.items():
-        _arrow(fig, start, np.asarray(vec, dtype=float), length, ARROW_COLOURS[key],
-               labels.get(key, key), LABEL_SHIFT[key])
+        _arrow(fig, start, np.asarray(vec, dtype=float), length * ARROW_SCALE[key],
+               ARROW_COLOURS[key], labels.get(key, key))
+        fig.add_trace(go.Scatter(  # legend entry: colour -> name, in case two arrows align
+            x=[None], y=[None], mode="lines", name=labels.get(key, key), hoverinfo="skip",
+            line={"color": ARROW_COLOURS[key], "width": 3}))
     fig.add_trace(go.Scatter(x=[start[0]], y=[start[1]], mode="markers", showlegend=False,
                              marker={"size": 11, "color": "white",
                                      "line": {"color": "black", "width": 2}}))

@@ -25,6 +25,19 @@ EN: dict[str, str] = {
     "lesson.fig.minimum": "known minimum",
     "lesson.fig.saddle": "saddle point",
     "lesson.fig.start": "start",
+    "lesson.fig.diverged": "diverged at step {step} ({cause})",
+    "lesson.fig.stopped": "stopped at step {step}: {cause}",
+    "lesson.fig.stop.nonfinite_update": "0/0",
+    "lesson.fig.cause.nonfinite_grad": "gradient overflow",
+    "lesson.fig.cause.nonfinite_update": "step overflow",
+    "lesson.fig.cause.nonfinite_loss": "loss overflow",
+    "lesson.fig.cause.out_of_bounds": "flew off past 10⁶",
+    "lesson.step_at": "at step {step}",
+    "lesson.axis.g": "gradient g (x)",
+    "lesson.axis.m_osc": "first moment m (x)",
+    "lesson.axis.v": "second moment (x)",
+    "lesson.axis.x": "x",
+    "lesson.axis.y": "y",
     "lesson.axis.value": "value",
     "lesson.axis.step_length": "step length |Δx|",
     "lesson.axis.eff_lr_rel": "effective lr ÷ value before the spike",
@@ -39,6 +52,8 @@ EN: dict[str, str] = {
     "lesson.code.sharp": "narrow well",
     "lesson.code.flat": "wide well",
     "lesson.label.GD": "GD",
+    "lesson.label.Momentum": "Momentum",
+    "lesson.label.min": "minimum (5, 5)",
     "lesson.label.Adam, state kept": "Adam, state kept",
     "lesson.label.Adam, fresh": "Adam, fresh",
     "lesson.label.Adam, down the slope": "Adam, down the slope",
@@ -138,6 +153,9 @@ EN: dict[str, str] = {
                              "gradient descent had moved {gd}, momentum {momentum}, Adam "
                              "{adam}. Adam's first 50 steps averaged {adam_step} × lr in its "
                              "larger coordinate.",
+    "lesson.plateau.caption": "At this scale gradient descent's whole path fits under the "
+                              "start circle: it moved only the distance quoted above. The dot "
+                              "at the end of each path marks where that run stopped.",
     "lesson.plateau.n.grad": "|g| at the start",
     "lesson.plateau.n.gd": "GD: distance",
     "lesson.plateau.n.momentum": "Momentum: distance",
@@ -317,6 +335,11 @@ EN: dict[str, str] = {
     "lesson.memory.result": "With its state kept, Adam went as far as {flung} past the bottom "
                             "(at step {flung_at}); a rough upper bound is lr/(1−β1) = "
                             "{estimate}. The fresh Adam moved {fresh}.",
+    "lesson.memory.caption_valley": "Part 2, on the U-shaped valley: Adam arrives with its "
+                                    "state (solid) and a fresh Adam starts at the same spot "
+                                    "(dotted, it stays on its end marker).",
+    "lesson.memory.caption_slope": "Part 1, on a different landscape, the even slope "
+                                   "f = x + y²/2: 40 steps from (4, 0) down to the origin.",
     "lesson.memory.n.flung": "Overshoot",
     "lesson.memory.n.estimate": "lr/(1−β1)",
     "lesson.memory.n.flung_at": "At step",
@@ -403,10 +426,12 @@ EN: dict[str, str] = {
                            "unchanged, and the coordinate without a loss gradient ($y$) "
                            "follows exactly the same path. The coordinate with a gradient "
                            "($x$) takes lr-sized steps, so it does notice.",
-    "lesson.product.result": "Largest difference in y between the two runs: {y_diff}; in x: "
-                             "{x_diff}. Decay factor per step in both: {factor}.",
-    "lesson.product.n.y_diff": "Largest gap in y",
-    "lesson.product.n.x_diff": "Largest gap in x",
+    "lesson.product.result": "Compared at the same step, the two runs' y never differ by more "
+                             "than {y_diff}; their x differ by up to {x_diff} (the map shows "
+                             "two different curves because x moves at a different speed). "
+                             "Decay factor per step in both: {factor}.",
+    "lesson.product.n.y_diff": "Largest gap in y at the same step",
+    "lesson.product.n.x_diff": "Largest gap in x at the same step",
     "lesson.product.n.factor": "1 − lr·λ",
     # --- 19 bayes ---
     "lesson.bayes.title": "L2 as a Gaussian prior",
@@ -417,23 +442,40 @@ EN: dict[str, str] = {
                          "$\\tfrac{\\lambda}{2}\\lVert w\\rVert^2$ to the loss is believing, "
                          "before any data, that weights are small, with $\\lambda = "
                          "1/\\sigma^2$: a strong penalty is a narrow prior. The match is exact "
-                         "for L2 added to the loss. AdamW shrinks weights outside Adam's "
-                         "rescaling, which matches this prior only for plain gradient "
-                         "descent. (Text only: there is nothing to run.)",
+                         "for L2 added to the loss. Decoupled decay (AdamW) matches this "
+                         "prior only when the optimizer is plain gradient descent; under "
+                         "Adam's rescaling it does not. (Text only: there is nothing to "
+                         "run.)",
     # --- 20 warm-up ---
     "lesson.warmup.title": "Warm-up",
     "lesson.warmup.text": "At the first step Adam's $\\hat m/\\sqrt{\\hat v}$ is just the sign "
                           "of the gradient, so the step is a full learning rate in every "
-                          "coordinate however steep the ground. Started on a steep wall of the "
-                          "Rosenbrock valley at lr 0.2, that first step overshoots across the "
-                          "valley and the loss jumps. A linear warm-up, "
+                          "coordinate however steep the ground. Started at $(-1.5, 2)$ on the "
+                          "steep wall of the Rosenbrock valley at lr 0.3, that first step "
+                          "overshoots across the valley and the loss jumps. A linear warm-up, "
                           "$\\eta_t = \\eta\\min(1, t/w)$, keeps the first steps small while "
-                          "Adam's moments learn the terrain; by the time the rate is large, "
-                          "Adam is already on the valley floor.",
-    "lesson.warmup.result": "Start loss {start_loss}. Highest loss in the first 50 steps: "
-                            "{peak_const} without warm-up (one step in, it was already "
-                            "{jump_const}× the start), {peak_warm} with warm-up. Final loss "
-                            "after 400 steps: {end_const} against {end_warm}.",
+                          "Adam's moments learn the terrain. With $w = 50$, by the time the "
+                          "rate reaches its peak Adam is already on the valley floor, the full "
+                          "rate stays stable from there, and the run ends far lower. Too short "
+                          "a warm-up (try $w = 10$) is not enough.",
+    "lesson.warmup.result": "Start loss {start_loss}. Without warm-up the very first step "
+                            "took the loss to {jump_const}× the start (peak {peak_const} in "
+                            "the first 50 steps); with warm-up it never rose above "
+                            "{peak_warm}. When the rate reached its peak, the warm-up run was "
+                            "{floor_gap} from the valley floor (|y − x²|), and from there its "
+                            "loss kept falling. Loss after 400 steps: {end_const} without "
+                            "warm-up, {end_warm} with warm-up.",
+    "lesson.warmup.result_rough": "Start loss {start_loss}. Without warm-up the very first "
+                                  "step took the loss to {jump_const}× the start (peak "
+                                  "{peak_const} in the first 50 steps); with this short "
+                                  "warm-up the peak was {peak_warm}. When the rate reached its "
+                                  "peak the run was still {floor_gap} from the valley floor "
+                                  "(|y − x²|), and its loss later climbed back to {rise_warm}× "
+                                  "its best so far. Loss after 400 steps: {end_const} without "
+                                  "warm-up, {end_warm} with warm-up.",
+    "lesson.warmup.result_none": "With w = 0 there is no warm-up: both runs are the same. The "
+                                 "very first step took the loss from {start_loss} to "
+                                 "{jump_const}× the start (peak {peak_const}).",
     "lesson.warmup.n.start_loss": "Loss at the start",
     "lesson.warmup.n.peak_const": "Peak loss, no warm-up",
     "lesson.warmup.n.peak_warm": "Peak loss, warm-up",
@@ -450,10 +492,11 @@ EN: dict[str, str] = {
                           "$2/h$ is necessary but not enough: just above it the iterate only "
                           "rattles in place. Read lr(t) beside the path.",
     "lesson.cycles.result": "Instability threshold 2/h = {threshold}. Left the narrow well "
-                            "(x > 0.5) at step: constant {escape_const}, cyclical "
-                            "{escape_cyclic} (lr then {lr_cyclic}), warm restarts "
-                            "{escape_restarts} (lr then {lr_restarts}). Where they ended: "
+                            "(x > 0.5): constant rate {escape_const_at}; cyclical rate "
+                            "{escape_cyclic_at} (lr {lr_cyclic} then); warm restarts "
+                            "{escape_restarts_at} (lr {lr_restarts}). Where they ended: "
                             "{basin_const}, {basin_cyclic}, {basin_restarts}.",
+    "lesson.cycles.never": "never",
     "lesson.cycles.n.threshold": "2/h of the narrow well",
     "lesson.cycles.n.escape_cyclic": "Cyclical: out at step",
     "lesson.cycles.n.escape_restarts": "Restarts: out at step",
@@ -536,10 +579,10 @@ EN: dict[str, str] = {
     "lesson.split.n.best_gd": "GD: best validation step",
     "lesson.split.n.best_adam": "Adam: best validation step",
     "lesson.split.n.gap_adam": "Final gap (val − train)",
-    "lesson.label.GD train": "GD train",
-    "lesson.label.GD val": "GD validation",
-    "lesson.label.Adam train": "Adam train",
-    "lesson.label.Adam val": "Adam validation",
+    "lesson.label.GD train": "GD (train)",
+    "lesson.label.GD val": "GD (validation)",
+    "lesson.label.Adam train": "Adam (train)",
+    "lesson.label.Adam val": "Adam (validation)",
     "lesson.label.val min": "validation minimum",
     # --- 27 imbalance ---
     "lesson.imbalance.title": "Class imbalance and uniform decay",
@@ -613,9 +656,22 @@ ZH: dict[str, str] = {
     "lesson.fig.loss": "损失",
     "lesson.fig.play": "▶ 播放",
     "lesson.fig.pause": "❚❚ 暂停",
-    "lesson.fig.minimum": "已知最小值",
+    "lesson.fig.minimum": "已知极小值",
     "lesson.fig.saddle": "鞍点",
     "lesson.fig.start": "起点",
+    "lesson.fig.diverged": "第 {step} 步发散（{cause}）",
+    "lesson.fig.stopped": "第 {step} 步停止：{cause}",
+    "lesson.fig.stop.nonfinite_update": "0/0",
+    "lesson.fig.cause.nonfinite_grad": "梯度溢出",
+    "lesson.fig.cause.nonfinite_update": "步长溢出",
+    "lesson.fig.cause.nonfinite_loss": "损失溢出",
+    "lesson.fig.cause.out_of_bounds": "飞出 10⁶ 之外",
+    "lesson.step_at": "第 {step} 步",
+    "lesson.axis.g": "梯度 g（x 坐标）",
+    "lesson.axis.m_osc": "一阶矩 m（x 坐标）",
+    "lesson.axis.v": "二阶矩（x 坐标）",
+    "lesson.axis.x": "x",
+    "lesson.axis.y": "y",
     "lesson.axis.value": "数值",
     "lesson.axis.step_length": "步长 |Δx|",
     "lesson.axis.eff_lr_rel": "有效学习率 ÷ 尖峰前的值",
@@ -623,13 +679,15 @@ ZH: dict[str, str] = {
     "lesson.axis.lr": "学习率",
     "lesson.axis.loss": "损失",
     "lesson.axis.variance": "迭代点的方差",
-    "lesson.code.nonfinite_update": "更新量不是一个数（0/0）",
-    "lesson.code.nonfinite_grad": "梯度不是一个数",
-    "lesson.code.nonfinite_loss": "损失不是一个数",
+    "lesson.code.nonfinite_update": "更新量变成了 NaN（0/0），无法继续",
+    "lesson.code.nonfinite_grad": "梯度变成了 NaN 或无穷大，无法继续",
+    "lesson.code.nonfinite_loss": "损失变成了 NaN 或无穷大，无法继续",
     "lesson.code.out_of_bounds": "迭代点飞出了 |x| ≤ 10⁶ 的范围",
     "lesson.code.sharp": "窄坑",
     "lesson.code.flat": "宽坑",
     "lesson.label.GD": "梯度下降",
+    "lesson.label.Momentum": "动量",
+    "lesson.label.min": "最小值 (5, 5)",
     "lesson.label.Adam, state kept": "Adam，保留状态",
     "lesson.label.Adam, fresh": "Adam，全新开始",
     "lesson.label.Adam, down the slope": "Adam，沿斜坡下行",
@@ -647,10 +705,10 @@ ZH: dict[str, str] = {
     "lesson.label.after": "裁剪步长",
     "lesson.label.true w": "真实权重",
     "lesson.label.squared": "平方损失的解",
-    "lesson.label.GD train": "梯度下降 训练",
-    "lesson.label.GD val": "梯度下降 验证",
-    "lesson.label.Adam train": "Adam 训练",
-    "lesson.label.Adam val": "Adam 验证",
+    "lesson.label.GD train": "梯度下降（训练）",
+    "lesson.label.GD val": "梯度下降（验证）",
+    "lesson.label.Adam train": "Adam（训练）",
+    "lesson.label.Adam val": "Adam（验证）",
     "lesson.label.val min": "验证集最小值",
     "lesson.label.formula": "公式",
     # --- controls ---
@@ -679,7 +737,7 @@ ZH: dict[str, str] = {
     "lesson.control.outliers": "离群点个数",
     # --- themes ---
     "lesson.nav.terrain": "地形",
-    "lesson.nav.inside_adam": "Adam 内部",
+    "lesson.nav.inside_adam": "拆解 Adam",
     "lesson.nav.weight_decay": "权重衰减",
     "lesson.nav.schedules": "调度与裁剪",
     "lesson.nav.noise": "噪声与统计",
@@ -688,7 +746,7 @@ ZH: dict[str, str] = {
     "lesson.theme.terrain.intro": "损失曲面的形状，决定了优化器往哪儿走、走多快。每个标签页"
                                   "是一个实验：一个预设、一两个控件、实时路径，还有说明问题的"
                                   "关键数字。",
-    "lesson.theme.inside_adam.title": "拆开 Adam 看",
+    "lesson.theme.inside_adam.title": "拆解 Adam",
     "lesson.theme.inside_adam.intro": "Adam 的两个矩里到底装着什么：会相互抵消的平均、挥之"
                                       "不去的记忆、举足轻重的修正。想看一次更新里的每一个数，"
                                       "请打开“逐步检查器”。",
@@ -700,7 +758,7 @@ ZH: dict[str, str] = {
     "lesson.theme.schedules.intro": "学习率随时间怎么变、裁剪放在更新的哪一步，都会改变"
                                     "结果。",
     "lesson.theme.noise.title": "噪声与统计",
-    "lesson.theme.noise.intro": "带噪声的梯度，由数据构成的损失：统计理论预言了什么，我们"
+    "lesson.theme.noise.intro": "带噪声的梯度，由数据定义的损失：统计理论预言了什么，我们"
                                 "实测给你看。",
     # --- 1 ravine ---
     "lesson.ravine.title": "狭窄的山谷",
@@ -718,14 +776,17 @@ ZH: dict[str, str] = {
     "lesson.ravine.n.gd_steps": "梯度下降：到达所需步数",
     "lesson.ravine.n.adam_steps": "Adam：到达所需步数",
     # --- 2 plateau ---
-    "lesson.plateau.title": "平原",
-    "lesson.plateau.text": "在几乎平坦的平原上，梯度非常小。梯度下降每步走“学习率 × 梯度”，"
+    "lesson.plateau.title": "平台区",
+    "lesson.plateau.text": "在几乎平坦的平台区上，梯度非常小。梯度下降每步走“学习率 × 梯度”，"
                            "几乎原地不动。动量把同一个小推力一次次累加起来，越走越快，最终可"
                            "达普通步长的 $1/(1-\\mu)$ 倍。Adam 用梯度除以它自己的大小，所以"
                            "不管地面多平，每个坐标每步都走大约一个学习率。",
     "lesson.plateau.result": "起点处的梯度大小：{grad}。学习率 0.02、走 400 步后，梯度下降"
                              "移动了 {gd}，动量 {momentum}，Adam {adam}。Adam 前 50 步里，"
                              "较大那个坐标平均每步走了 {adam_step} 倍学习率。",
+    "lesson.plateau.caption": "在这个比例尺下，梯度下降的整条路径都藏在起点的圆圈底下：它只"
+                              "走了上面给出的那一点距离。每条路径末端的圆点标出该次运行停下"
+                              "的位置。",
     "lesson.plateau.n.grad": "起点处 |g|",
     "lesson.plateau.n.gd": "梯度下降：移动距离",
     "lesson.plateau.n.momentum": "动量：移动距离",
@@ -739,7 +800,7 @@ ZH: dict[str, str] = {
                           "$y$ 增大约 2%。Adam 则把这个微小的梯度放大成完整的一步。我们记录"
                           "第一次满足 $|y_t| > 0.5$ 的步数 $t$，$y_t$ 指第 $t$ 步之后的位置。",
     "lesson.saddle.result": "逃离鞍点（|y| > 0.5）：Adam 在第 {adam} 步，梯度下降在第 {gd} 步。",
-    "lesson.saddle.result_stuck": "两者都没有离开。正好从 y = 0 出发时，y 方向的梯度恰好为"
+    "lesson.saddle.result_stuck": "两者都没能逃离鞍点。正好从 y = 0 出发时，y 方向的梯度恰好为"
                                   "零：梯度下降不会离开这条线，Adam 也不会，它算出的步长是 0 "
                                   "除以 (0 + ε)。加一点梯度噪声，就能打破这种平衡。",
     "lesson.saddle.n.adam": "Adam：逃离步数",
@@ -835,7 +896,7 @@ ZH: dict[str, str] = {
                                       "太小”。公式没错，数字却算反了。β1 = 0.9、β2 = 0.999 "
                                       "时，比值是 0.1/√0.001 ≈ 3.162：不做偏差修正，Adam 的"
                                       "第一步大了约三倍，而不是太小。下面的实测结果可以"
-                                      "作证。",
+                                      "证明这一点。",
     "lesson.bias_correction.result": "实测第一步（以学习率为单位）：不修正 {step_off}，修正后 "
                                      "{step_on}。比值 {ratio}；公式 (1−β1)/√(1−β2) 给出 "
                                      "{formula}。（教材里的数是它的倒数 {book}。）",
@@ -875,6 +936,10 @@ ZH: dict[str, str] = {
                           "$m = 0$，纹丝不动。$\\beta_1$ 的记忆越长，冲得越远。",
     "lesson.memory.result": "保留状态的 Adam 最远冲过谷底 {flung}（第 {flung_at} 步）；粗略"
                             "上界是 lr/(1−β1) = {estimate}。全新开始的 Adam 移动了 {fresh}。",
+    "lesson.memory.caption_valley": "第二段，在 U 形山谷里：带着状态进来的 Adam（实线），"
+                                    "和在同一点全新开始的 Adam（点线，它一直停在终点标记上）。",
+    "lesson.memory.caption_slope": "第一段，在另一个地形上——均匀斜坡 f = x + y²/2：从 (4, 0) "
+                                   "出发，走 40 步到原点。",
     "lesson.memory.n.flung": "冲过谷底的距离",
     "lesson.memory.n.estimate": "lr/(1−β1)",
     "lesson.memory.n.flung_at": "所在步数",
@@ -951,10 +1016,11 @@ ZH: dict[str, str] = {
                            "乘以 $k$，这个因子不变：没有损失梯度的坐标（$y$）走出完全相同的"
                            "路径。有梯度的坐标（$x$）每步走的是学习率大小的步子，所以它能"
                            "察觉到变化。",
-    "lesson.product.result": "两次运行中 y 的最大差别：{y_diff}；x 的最大差别：{x_diff}。两者"
-                             "每步的衰减因子都是 {factor}。",
-    "lesson.product.n.y_diff": "y 的最大差别",
-    "lesson.product.n.x_diff": "x 的最大差别",
+    "lesson.product.result": "在同一步上比较，两次运行的 y 最多相差 {y_diff}；x 最多相差 "
+                             "{x_diff}（图上两条曲线看起来不同，是因为 x 走得快慢不一样）。"
+                             "两者每步的衰减因子都是 {factor}。",
+    "lesson.product.n.y_diff": "同一步上 y 的最大差别",
+    "lesson.product.n.x_diff": "同一步上 x 的最大差别",
     "lesson.product.n.factor": "1 − lr·λ",
     # --- 19 bayes ---
     "lesson.bayes.title": "把 L2 看成高斯先验",
@@ -963,19 +1029,32 @@ ZH: dict[str, str] = {
                          "等于 $\\lVert w\\rVert^2/(2\\sigma^2)$ 加一个常数。所以在损失上加 "
                          "$\\tfrac{\\lambda}{2}\\lVert w\\rVert^2$，就等于在看到任何数据之前"
                          "就相信权重应该很小，并且 $\\lambda = 1/\\sigma^2$：惩罚越强，先验"
-                         "越窄。对加在损失上的 L2，这个对应是严格的；AdamW 在 Adam 的缩放"
-                         "之外收缩权重，只有在普通梯度下降里才与这个先验完全一致。（本节只有"
-                         "文字，没有需要运行的实验。）",
+                         "越窄。对加在损失上的 L2，这个对应是严格的；解耦的权重衰减（AdamW）"
+                         "只有在优化器是普通梯度下降时才与这个先验一致，在 Adam 的缩放之下"
+                         "就不再一致了。（本节只有文字，没有需要运行的实验。）",
     # --- 20 warm-up ---
     "lesson.warmup.title": "预热",
     "lesson.warmup.text": "第一步时，Adam 的 $\\hat m/\\sqrt{\\hat v}$ 就是梯度的符号，所以"
-                          "不论地面多陡，每个坐标都走满一个学习率。在 Rosenbrock 峡谷的陡壁"
-                          "上以学习率 0.2 出发，第一步就冲过了谷底，损失猛地跳高。线性预热 "
-                          "$\\eta_t = \\eta\\min(1, t/w)$ 让最初几步很小，同时 Adam 的两个矩"
-                          "慢慢摸清地形；等学习率变大时，Adam 已经到了谷底。",
-    "lesson.warmup.result": "起始损失 {start_loss}。前 50 步的最高损失：不预热 {peak_const}"
-                            "（只走一步就已是起始值的 {jump_const} 倍），预热 {peak_warm}。"
-                            "400 步后的损失：{end_const} 对 {end_warm}。",
+                          "不论地面多陡，每个坐标都走满一个学习率。从 Rosenbrock 峡谷陡壁上的 "
+                          "$(-1.5, 2)$ 以学习率 0.3 出发，第一步就冲过了谷底，损失猛地跳高。"
+                          "线性预热 $\\eta_t = \\eta\\min(1, t/w)$ 让最初几步很小，同时 "
+                          "Adam 的两个矩慢慢摸清地形。取 $w = 50$ 时，等学习率升到最高，"
+                          "Adam 已经到了谷底；此后满学习率也很稳定，最终损失低得多。预热太短"
+                          "（试试 $w = 10$）就不够了。",
+    "lesson.warmup.result": "起始损失 {start_loss}。不预热时，第一步就把损失推到起始值的 "
+                            "{jump_const} 倍（前 50 步最高 {peak_const}）；预热时损失从未超过 "
+                            "{peak_warm}。学习率升到最高时，预热的那次运行离谷底只有 "
+                            "{floor_gap}（|y − x²|），此后损失一路下降。400 步后的损失：不预热 "
+                            "{end_const}，预热 {end_warm}。",
+    "lesson.warmup.result_rough": "起始损失 {start_loss}。不预热时，第一步就把损失推到起始值"
+                                  "的 {jump_const} 倍（前 50 步最高 {peak_const}）；这么短的"
+                                  "预热，最高损失是 {peak_warm}。学习率升到最高时，它离谷底还有 "
+                                  "{floor_gap}（|y − x²|），之后损失又回升到此前最低值的 "
+                                  "{rise_warm} 倍。400 步后的损失：不预热 {end_const}，预热 "
+                                  "{end_warm}。",
+    "lesson.warmup.result_none": "w = 0 就是不预热：两次运行完全相同。第一步就把损失从 "
+                                 "{start_loss} 推到起始值的 {jump_const} 倍（最高 "
+                                 "{peak_const}）。",
     "lesson.warmup.n.start_loss": "起始损失",
     "lesson.warmup.n.peak_const": "最高损失（不预热）",
     "lesson.warmup.n.peak_warm": "最高损失（预热）",
@@ -988,10 +1067,11 @@ ZH: dict[str, str] = {
                           "退火都会经过高学习率阶段，把迭代点甩出窄坑，再在低学习率阶段落进"
                           "宽坑。越过 $2/h$ 是必要条件，但还不够：刚刚越过时，迭代点只会在坑"
                           "里来回颤动。请对照路径旁边的 lr(t) 看。",
-    "lesson.cycles.result": "不稳定阈值 2/h = {threshold}。离开窄坑（x > 0.5）的步数：恒定 "
-                            "{escape_const}，循环 {escape_cyclic}（当时 lr {lr_cyclic}），"
-                            "热重启 {escape_restarts}（当时 lr {lr_restarts}）。最终位置："
-                            "{basin_const}、{basin_cyclic}、{basin_restarts}。",
+    "lesson.cycles.result": "不稳定阈值 2/h = {threshold}。离开窄坑（x > 0.5）：恒定学习率"
+                            "{escape_const_at}；循环学习率{escape_cyclic_at}（当时 lr "
+                            "{lr_cyclic}）；热重启{escape_restarts_at}（lr {lr_restarts}）。"
+                            "最终位置：{basin_const}、{basin_cyclic}、{basin_restarts}。",
+    "lesson.cycles.never": "始终未离开",
     "lesson.cycles.n.threshold": "窄坑的 2/h",
     "lesson.cycles.n.escape_cyclic": "循环：离开的步数",
     "lesson.cycles.n.escape_restarts": "热重启：离开的步数",
@@ -1055,8 +1135,8 @@ ZH: dict[str, str] = {
     "lesson.split.title": "训练损失与验证损失",
     "lesson.split.text": "只用 8 个训练点拟合直线，另取同一来源的 40 个点作为验证集。地形是"
                          "训练损失；沿着每条路径，我们同时计算验证损失。验证损失的最小值在"
-                         "别处，所以当优化器逼近训练损失的最小值时，验证损失先降后升：它的"
-                         "最低点，就是提前停止该停的地方。",
+                         "别处，所以当优化器逼近训练损失的最小值时，验证损失先降后升："
+                         "验证损失的最低点，就是早停（early stopping）应该停下的时机。",
     "lesson.split.result": "验证损失最低的步数：梯度下降第 {best_gd} 步，Adam 第 {best_adam} "
                            "步。最终验证损失比训练损失高 {gap_gd}（梯度下降）和 {gap_adam}"
                            "（Adam）。",
