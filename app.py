@@ -5,7 +5,9 @@ import streamlit as st
 from ui.i18n import t
 from ui.language import language_switch
 from ui.navigation import HOME, SECTIONS
+from ui.shell import require_app_shell
 
+require_app_shell()
 st.set_page_config(page_title="Optimizer landscapes", page_icon=":material/landscape:",
                    layout="wide")
 

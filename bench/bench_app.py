@@ -55,9 +55,12 @@ def bench_scene(steps: int) -> None:
     at.switch_page("pages/playground.py")
     timed_run(at)  # imports, caches of the landscape grid
     changes, same = [], []
-    lrs = [v for v in LR_GRID if 1e-4 <= v <= 3e-3]
+    if steps == 1000:  # the bare link: the default scene, per-optimizer values
+        key, lrs = "pg_lr__adam", [v for v in LR_GRID if 0.02 <= v <= 0.06]
+    else:  # a link with parameters: one shared set of values
+        key, lrs = "pg_lr", [v for v in LR_GRID if 1e-4 <= v <= 3e-3]
     for i in range(REPEATS):
-        at.select_slider(key="pg_lr").set_value(lrs[i % len(lrs)])
+        at.select_slider(key=key).set_value(lrs[i % len(lrs)])
         changes.append(timed_run(at))   # new scene: nothing cached
         same.append(timed_run(at))      # same scene again: cache hit
     size = payload(at)
@@ -74,7 +77,7 @@ def bench_pieces(steps: int) -> None:
 
     from landscapes import get_landscape
     from optim import simulate
-    from ui.scene import DEFAULT_OPTIMIZERS
+    from ui.scene import DEFAULT_OPTIMIZERS, suggested_hyper
     from viz.animation import path_figure
     from viz.colors import run_style
     from viz.curves import distance_figure, loss_figure
@@ -84,7 +87,8 @@ def bench_pieces(steps: int) -> None:
     ls = get_landscape("rosenbrock")
     terrain = sample_terrain(ls)
     t0 = time.perf_counter()
-    trajs = [simulate(ls, name, ls.starts[0], steps, lr=1e-3) for name in DEFAULT_OPTIMIZERS]
+    trajs = [simulate(ls, name, ls.starts[0], steps, lr=suggested_hyper(name).lr)
+             for name in DEFAULT_OPTIMIZERS]
     t1 = time.perf_counter()
     runs = [Run(name, run_style(i)[0], tr.positions[:, 0], int(tr.diverged_at[0]),
                 str(tr.reasons[0]), losses=tr.losses[:, 0])

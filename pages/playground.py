@@ -16,6 +16,9 @@ from ui.shell import require_app_shell
 require_app_shell()
 
 CATALOG = catalog()
+# Mode-bar buttons the map does not need (a click picks the start; pan, zoom, reset, full
+# screen and the picture stay): a shorter bar.
+MAP_MODEBAR_HIDDEN = ["select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d"]
 
 
 def _clicked_on_map() -> None:
@@ -63,7 +66,8 @@ if view == "surface":
 else:
     st.plotly_chart(figs["map"], key="pg_map", theme=None, on_select=_clicked_on_map,
                     selection_mode="points",
-                    config={"displaylogo": False, "scrollZoom": False})
+                    config={"displaylogo": False, "scrollZoom": False,
+                            "modeBarButtonsToRemove": MAP_MODEBAR_HIDDEN})
     st.caption(t("pg.map.caption"))
 
 left, right = st.columns(2)

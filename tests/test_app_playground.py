@@ -118,7 +118,7 @@ def test_per_optimizer_values_from_the_url():
     {"steps": "-4"},
     {"opt": "adam,warp_drive"},
     {"start": "1e9,0"},
-    {"lr": "0.004"},
+    {"lr": "0.00413"},
     {"sched": "sometimes", "zoom": "11"},
 ])
 def test_bad_url_parameters_fall_back_with_a_notice(params):
@@ -210,3 +210,39 @@ def test_click_selection_gives_a_start_point():
     assert start_from_selection(selection) == (0.5, -1.25)
     assert start_from_selection({"selection": {"points": []}}) is None
     assert start_from_selection(None) is None
+
+
+def test_default_scene_gives_each_optimizer_its_own_learning_rate():
+    at = run_app()
+    assert not at.exception and not at.warning
+    assert at.toggle(key="pg_per").value
+    assert at.select_slider(key="pg_lr__sgd").value == 0.001
+    assert at.select_slider(key="pg_lr__adam").value == 0.05
+    assert at.select_slider(key="pg_weight_decay__adamw").value == 0.01
+    names = [t.get("name", "") for t in json.loads(map_spec(at))["data"]]
+    assert not any("diverged" in n for n in names)
+
+
+def test_lesson_learning_rate_opens_exactly():
+    at = run_app(ls="rosenbrock", opt="sgd", lr="0.18", steps="20")
+    assert not at.exception and not at.warning
+    assert at.select_slider(key="pg_lr").value == 0.18
+
+
+def test_chinese_optimizer_names_and_step_readout():
+    at = run_app(lang="zh", opt="momentum,nesterov,adam", steps="20")
+    spec = json.loads(map_spec(at))
+    names = [t.get("name") for t in spec["data"]]
+    assert "动量法" in names and "Adam" in names
+    assert any((n or "").startswith("Nesterov 动量") for n in names)
+    assert spec["layout"]["sliders"][0]["currentvalue"]["prefix"] == "第 "
+    table = at.dataframe[0].value
+    assert "到全局极小值的距离" in table.columns
+    assert "动量法" in list(table.iloc[:, 0])
+
+
+def test_multi_minimum_landscape_says_listed_minimum():
+    at = run_app(ls="himmelblau", steps="20")
+    titles = [(json.loads(c.proto.spec)["layout"].get("title") or {}).get("text", "")
+              for c in at.get("plotly_chart")]
+    assert "distance to the nearest listed minimum" in titles

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from urllib.parse import parse_qsl, urlsplit
 
@@ -20,6 +21,7 @@ from ui.scene import (
     LandscapeInfo,
     ScheduleChoice,
     default_scene,
+    suggested_hyper,
 )
 from ui.url_state import parse_params, playground_link, scene_link, scene_params
 
@@ -98,7 +100,7 @@ def test_link_with_catalog_refuses_values_that_would_need_a_notice():
     with pytest.raises(ValueError, match="steps"):
         playground_link({"steps": 0}, CATALOG)
     with pytest.raises(ValueError, match="rounded"):
-        playground_link({"lr": 0.004}, CATALOG)
+        playground_link({"lr": 0.00413}, CATALOG)
 
 
 @pytest.mark.parametrize(
@@ -112,7 +114,7 @@ def test_link_with_catalog_refuses_values_that_would_need_a_notice():
         ({"lr": "nan"}, "lr", "invalid"),
         ({"lr": "1e9"}, "lr", "out_of_range"),
         ({"lr": "-0.1"}, "lr", "out_of_range"),
-        ({"lr": "0.004"}, "lr", "rounded"),
+        ({"lr": "0.00413"}, "lr", "rounded"),
         ({"b1": "1.5"}, "b1", "out_of_range"),
         ({"eps": "0"}, "eps", "out_of_range"),
         ({"start": "1"}, "start", "invalid"),
@@ -141,10 +143,63 @@ def test_bad_values_fall_back_with_a_notice(params, param, problem):
         assert scene.start == base.start or params.get("ls")
 
 
-def test_rounded_value_is_the_nearest_grid_point():
-    scene, notices = parse_params({"lr": "0.004"}, CATALOG)
+def test_rounded_learning_rate_goes_down_never_up():
+    # 0.00549 is nearer 0.0055 on a log scale, but a larger step could cross a stability limit
+    scene, notices = parse_params({"lr": "0.00549"}, CATALOG)
     assert scene.shared.lr == 0.005
     assert notices[0].used == "0.005"
+
+
+def test_rounded_beta_is_the_nearest_grid_point():
+    scene, notices = parse_params({"b2": "0.998"}, CATALOG)
+    assert scene.shared.beta2 == 0.999
+    assert notices[0].used == "0.999"
+
+
+@pytest.mark.parametrize("lr", [0.18, 0.19, 0.15, 0.03, 0.3, 0.36, 0.38, 0.001, 0.002, 0.0015,
+                                0.05, 0.25, 1.2, 4e-5])
+def test_lesson_learning_rates_round_trip_exactly(lr):
+    link = playground_link({"ls": "rosenbrock", "opt": "sgd", "lr": lr}, CATALOG)
+    scene, notices = parse_params(query(link), CATALOG)
+    assert notices == []
+    assert scene.shared.lr == lr
+
+
+def test_lr_grid_has_two_significant_digits_at_most_ten_percent_apart():
+    assert all(float(f"{v:.2g}") == v for v in LR_GRID)
+    ratios = [b / a for a, b in itertools.pairwise(LR_GRID)]
+    assert max(ratios) <= 1.1 + 1e-9 and min(ratios) > 1.0
+
+
+def test_default_scene_is_per_optimizer_with_suggested_values():
+    scene = default_scene(CATALOG)
+    assert scene.per_optimizer
+    assert scene.hyper_for("sgd").lr < scene.hyper_for("adam").lr
+    assert scene.hyper_for("adamw").weight_decay > 0
+    assert scene.hyper_for("adamw") != scene.hyper_for("adam")
+    assert scene_params(scene, CATALOG) == {}
+
+
+def test_links_with_parameters_keep_the_old_shared_defaults():
+    """Old links (any scene parameter, no per) still mean one shared set, lr 0.002."""
+    scene, notices = parse_params({"steps": "500"}, CATALOG)
+    assert notices == [] and not scene.per_optimizer
+    assert scene.shared == Hyper() and scene.shared.lr == 0.002
+    assert parse_params({"view": "surface", "lang": "zh"}, CATALOG)[0] == default_scene(CATALOG)
+
+
+def test_plain_scene_writes_a_link_that_is_not_bare():
+    plain = replace(default_scene(CATALOG), per_optimizer=False, own=())
+    params = scene_params(plain, CATALOG)
+    assert params == {"per": "0"}
+    assert parse_params(params, CATALOG)[0] == plain
+
+
+def test_default_scene_changed_a_little_round_trips():
+    scene = replace(default_scene(CATALOG), steps=500)
+    params = scene_params(scene, CATALOG)
+    assert params["per"] == "1" and params["lr.adam"] == "0.05" and params["wd.adamw"] == "0.01"
+    assert parse_params(params, CATALOG) == (scene, [])
 
 
 def test_language_parameter_passes_through_silently():
@@ -200,3 +255,31 @@ def test_any_scene_round_trips_through_its_link(scene):
     parsed, notices = parse_params(query(scene_link(scene, CATALOG)), CATALOG)
     assert notices == []
     assert normalised(parsed) == normalised(scene)
+
+
+def test_suggested_values_race_and_none_diverges_on_the_default_landscape():
+    """The default scene must teach, not mislead: every optimizer travels visibly far from the
+    default start toward the minimum in 1000 steps, none diverges, and Adam is not behind SGD."""
+    import numpy as np
+
+    from landscapes import get_landscape
+    from optim import OPTIMIZERS
+    from ui.scene import catalog_from_engine
+    from ui.simulation import run_scene
+
+    catalog = catalog_from_engine()
+    ls = get_landscape("rosenbrock")
+    minimum = np.array(ls.minima[0])
+    base = default_scene(catalog)
+    scene = replace(base, optimizers=tuple(OPTIMIZERS),
+                    own=tuple((name, suggested_hyper(name)) for name in OPTIMIZERS))
+    start = np.linalg.norm(np.array(scene.start) - minimum)
+    final = {}
+    for name, traj in run_scene(scene):
+        assert traj.diverged_at[0] < 0, name
+        final[name] = float(np.linalg.norm(traj.positions[-1, 0] - minimum))
+        assert final[name] < 0.7 * start, (name, final[name])
+    assert final["adam"] < final["sgd"]
+    assert final["adamw"] != final["adam"]
+    arrived = [n for n in base.optimizers if final[n] < 0.2]
+    assert len(arrived) >= len(base.optimizers) // 2, final

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 import numpy as np
@@ -86,3 +87,50 @@ def test_colours_are_okabe_ito_and_distinct():
     styles = [run_style(i) for i in range(12)]
     assert len(set(styles)) == 12
     assert [c for c, _ in styles[:8]] == list(OKABE_ITO)
+
+
+def test_log_curve_axes_label_only_powers_of_ten_in_power_notation():
+    from viz.curves import log_axis
+
+    narrow = log_axis([np.array([2e-4, 5e-4])])  # less than a decade: still two powers
+    assert narrow["exponentformat"] == "power" and narrow["dtick"] == 1
+    lo, hi = narrow["range"]
+    assert lo <= -4 and hi >= -3
+    wide = log_axis([np.array([1e-16, 5e3])])
+    assert wide["dtick"] >= 2  # not twenty crowded labels
+    fig = loss_figure(LAND, spiral_runs(2))
+    assert fig.layout.yaxis.exponentformat == "power" and fig.layout.yaxis.dtick is not None
+
+
+def test_power_labels_never_use_si_prefixes():
+    from viz.text import power_label
+
+    assert power_label("1e-05") == "10<sup>−5</sup>"
+    assert power_label("0.01") == "0.01" and power_label("1e+03") == "1000"
+    assert "μ" not in power_label("0.0001")
+
+
+def test_surface_is_fine_and_its_height_ticks_do_not_bunch_up():
+    from viz.surface import SURFACE_RESOLUTION
+    from viz.surface import surface_figure as surface
+
+    assert SURFACE_RESOLUTION >= 161
+    fig = surface(LAND, spiral_runs(1))
+    ticks = list(fig.layout.scene.zaxis.tickvals)
+    assert all(b - a > 0.5 for a, b in itertools.pairwise(ticks))
+    assert fig.layout.scene.zaxis.exponentformat == "power"
+
+
+def test_step_readout_is_a_format_string():
+    from viz.animation import path_figure
+
+    fig = path_figure(LAND, spiral_runs(1), FigureText(step_format="第 {step} 步"))
+    current = fig.layout.sliders[0].currentvalue
+    assert (current.prefix, current.suffix) == ("第 ", " 步")
+
+
+def test_start_ring_is_drawn_above_the_comet():
+    from viz.animation import path_figure
+
+    names = [t.name for t in path_figure(LAND, spiral_runs(2)).data]
+    assert names.index("start") > names.index("comet")

@@ -14,6 +14,7 @@ from typing import Any
 
 import streamlit as st
 
+from ui.figures import optimizer_title
 from ui.i18n import current_language, t
 from ui.scene import (
     CLIP_MODES,
@@ -30,6 +31,7 @@ from ui.scene import (
     Scene,
     ScheduleChoice,
     snap,
+    suggested_hyper,
 )
 from ui.url_state import (
     PASS_THROUGH,
@@ -151,18 +153,30 @@ def _torch_defaults(optimizer: str, defaults: Mapping[str, Any]) -> None:
                                                                 HYPER_GRIDS[name])
 
 
+def _suggested(optimizer: str, accepted: Mapping[str, Any]) -> None:
+    for name, value in suggested_hyper(optimizer).as_dict().items():
+        if name in accepted:
+            st.session_state[key_hyper(name, optimizer)] = value
+
+
+def optimizer_name(optimizer: str, specs: Mapping[str, Any]) -> str:
+    """The optimizer's display name in the page's language (e.g. 动量法 on Chinese pages)."""
+    return optimizer_title(optimizer, current_language(), specs[optimizer].title)
+
+
 def _landscape_picker(catalog: Catalog, landscapes: Mapping[str, Any]) -> str:
     lang = current_language()
     order = sorted(catalog.landscapes, key=lambda n: GROUP_ORDER.index(landscapes[n].group)
                    if landscapes[n].group in GROUP_ORDER else len(GROUP_ORDER))
 
     def label(name: str) -> str:
-        ls = landscapes[name]
-        return f"{ls.title.get(lang, ls.title['en'])} · {t('pg.group.' + ls.group)}"
+        return landscapes[name].title.get(lang, landscapes[name].title["en"])
 
-    return st.selectbox(t("pg.landscape"), order, format_func=label, key="pg_ls",
-                        help=t("pg.landscape.help"), on_change=_landscape_changed,
-                        args=(catalog,))
+    chosen = st.selectbox(t("pg.landscape"), order, format_func=label, key="pg_ls",
+                          help=t("pg.landscape.help"), on_change=_landscape_changed,
+                          args=(catalog,))
+    st.caption(t("pg.group." + landscapes[chosen].group))
+    return chosen
 
 
 def _hyper_slider(name: str, optimizer: str | None, users: list[str], fallback: float) -> float:
@@ -176,11 +190,12 @@ def _hyper_slider(name: str, optimizer: str | None, users: list[str], fallback: 
 
 def _hyper_controls(optimizers: tuple[str, ...], specs: Mapping[str, Any]) -> tuple[Hyper, bool,
                                                                                      tuple]:
-    """Shared sliders, or one tab of sliders per optimizer; only keywords in use are shown."""
+    """Shared sliders, or one expander of sliders per optimizer (stacked, so any number fits
+    the sidebar); only keywords in use are shown."""
     per = st.toggle(t("pg.per_optimizer"), key="pg_per", help=t("pg.per_optimizer.help"))
     shared_values = {}
     for name in HYPER_KEYS:
-        users = [specs[o].title for o in optimizers if name in specs[o].hyperparams]
+        users = [optimizer_name(o, specs) for o in optimizers if name in specs[o].hyperparams]
         key = key_hyper(name)
         if key not in st.session_state:
             st.session_state[key] = getattr(Hyper(), name)
@@ -191,21 +206,26 @@ def _hyper_controls(optimizers: tuple[str, ...], specs: Mapping[str, Any]) -> tu
     shared = Hyper(**shared_values)
     own: list[tuple[str, Hyper]] = []
     if per and optimizers:
-        tabs = st.tabs([specs[o].title for o in optimizers])
-        for tab, optimizer in zip(tabs, optimizers, strict=True):
-            with tab:
+        for optimizer in optimizers:
+            title = optimizer_name(optimizer, specs)
+            suggested = suggested_hyper(optimizer, shared)
+            lr = st.session_state.setdefault(key_hyper("lr", optimizer), suggested.lr)
+            with st.expander(f"{title} · η = {format_value(lr)}"):
                 values = {}
                 for name in HYPER_KEYS:
-                    fallback = getattr(shared, name)
+                    fallback = getattr(suggested, name)
                     if name in specs[optimizer].hyperparams:
-                        values[name] = _hyper_slider(name, optimizer, [specs[optimizer].title],
-                                                     fallback)
+                        values[name] = _hyper_slider(name, optimizer, [title], fallback)
                     else:
                         values[name] = st.session_state.setdefault(key_hyper(name, optimizer),
                                                                    fallback)
-                st.button(t("pg.torch_defaults"), key=f"pg_defaults__{optimizer}",
-                          help=t("pg.torch_defaults.help"), on_click=_torch_defaults,
-                          args=(optimizer, specs[optimizer].hyperparams))
+                left, right = st.columns(2)
+                left.button(t("pg.suggested"), key=f"pg_suggested__{optimizer}",
+                            help=t("pg.suggested.help"), on_click=_suggested,
+                            args=(optimizer, specs[optimizer].hyperparams), width="stretch")
+                right.button(t("pg.torch_defaults"), key=f"pg_defaults__{optimizer}",
+                             help=t("pg.torch_defaults.help"), on_click=_torch_defaults,
+                             args=(optimizer, specs[optimizer].hyperparams), width="stretch")
                 own.append((optimizer, Hyper(**values)))
     return shared, per, tuple(own)
 
@@ -218,7 +238,6 @@ def _start_controls(catalog: Catalog) -> tuple[float, float]:
     # keep a stale value (e.g. from another landscape) inside this map's box
     st.session_state["pg_x0"] = min(max(float(st.session_state["pg_x0"]), x0), x1)
     st.session_state["pg_y0"] = min(max(float(st.session_state["pg_y0"]), y0), y1)
-    st.markdown(f"**{t('pg.start')}**", help=t("pg.start.help"))
     left, right = st.columns(2)
     with left:
         x = st.number_input(t("pg.start.x"), min_value=x0, max_value=x1, step=0.1,
@@ -282,10 +301,10 @@ def render_controls(catalog: Catalog, landscapes: Mapping[str, Any],
         landscape = _landscape_picker(catalog, landscapes)
         optimizers = tuple(st.multiselect(
             t("pg.optimizers"), list(catalog.optimizers), key="pg_opt",
-            format_func=lambda o: specs[o].title, help=t("pg.optimizers.help")))
+            format_func=lambda o: optimizer_name(o, specs), help=t("pg.optimizers.help")))
         st.subheader(t("pg.hyper"), divider="gray")
         shared, per, own = _hyper_controls(optimizers, specs)
-        st.subheader(t("pg.start"), divider="gray")
+        st.subheader(t("pg.start"), divider="gray", help=t("pg.start.help"))
         start = _start_controls(catalog)
         steps = st.number_input(t("pg.steps"), min_value=MIN_STEPS, max_value=MAX_STEPS,
                                 step=100, key="pg_steps",

@@ -8,6 +8,7 @@ figures are shared read-only between sessions (nothing session-specific goes in 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -19,6 +20,7 @@ from optim import OPTIMIZERS, Trajectory, simulate
 from ui.i18n import tr
 from ui.scene import Catalog, Scene, catalog_from_engine
 from ui.simulation import engine_kwargs
+from ui.strings import TABLES
 from viz.animation import path_figure
 from viz.colors import optimizer_style
 from viz.curves import distance_figure, loss_figure
@@ -34,7 +36,23 @@ def catalog() -> Catalog:
     return catalog_from_engine()
 
 
-def figure_text(lang: str) -> FigureText:
+def optimizer_title(name: str, lang: str, fallback: str | None = None) -> str:
+    """An optimizer's display name in ``lang``: the string table's ``pg.opt.<name>`` where the
+    language has its own word (动量法, Nesterov 动量), else the engine's title (Adam, SGD)."""
+    own = TABLES.get(lang, {}).get(f"pg.opt.{name}")
+    if own:
+        return own
+    return fallback if fallback is not None else OPTIMIZERS[name].title
+
+
+def distance_label(landscape: Any, lang: str) -> str:
+    """What the distance chart measures: to the global minimum where the landscape lists only
+    that one, else to the nearest of the listed minima (there may be others)."""
+    key = "pg.fig.distance_global" if len(landscape.minima) == 1 else "pg.fig.distance"
+    return tr(key, lang)
+
+
+def figure_text(lang: str, landscape: Any = None) -> FigureText:
     """The figure words in ``lang``."""
     causes = {code: tr(f"pg.cause.{code}", lang)
               for code in ("nonfinite_grad", "nonfinite_update", "nonfinite_loss",
@@ -42,11 +60,13 @@ def figure_text(lang: str) -> FigureText:
     return FigureText(
         x=tr("pg.fig.x", lang), y=tr("pg.fig.y", lang), loss=tr("pg.fig.loss", lang),
         loss_gap=tr("pg.fig.loss_gap", lang), step=tr("pg.fig.step", lang),
-        distance=tr("pg.fig.distance", lang), play=tr("pg.fig.play", lang),
+        distance=(distance_label(landscape, lang) if landscape is not None
+                  else tr("pg.fig.distance", lang)),
+        play=tr("pg.fig.play", lang),
         pause=tr("pg.fig.pause", lang), minimum=tr("pg.fig.minimum", lang),
         saddle=tr("pg.fig.saddle", lang), start=tr("pg.fig.start", lang),
         diverged=tr("pg.fig.diverged", lang), click_hint=tr("pg.fig.click_hint", lang),
-        causes=causes,
+        causes=causes, step_format=tr("pg.fig.step_format", lang),
     )
 
 
@@ -57,14 +77,24 @@ def trajectories(scene: Scene, record: bool = False) -> list[tuple[str, Trajecto
 
     A resource cache (no copy per call: the summary, the figures and the export all read the
     same arrays, and nobody writes to them)."""
-    landscape = get_landscape(scene.landscape)
-    out = []
-    for name in scene.optimizers:
-        kwargs = engine_kwargs(scene, name)
-        if not record:
-            kwargs.pop("record")
-        out.append((name, simulate(landscape, name, scene.start, scene.steps, **kwargs)))
-    return out
+    return [(name, _trajectory(_alone(scene, name), record)) for name in scene.optimizers]
+
+
+def _alone(scene: Scene, name: str) -> Scene:
+    """The part of ``scene`` one optimizer's run depends on (its own values as the shared
+    set), so changing Adam's learning rate reruns Adam only."""
+    return replace(scene, optimizers=(name,), shared=scene.hyper_for(name),
+                   per_optimizer=False, own=())
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _trajectory(scene: Scene, record: bool) -> Trajectory:
+    """One optimizer's run (``scene`` holds exactly one, see ``_alone``)."""
+    name = scene.optimizers[0]
+    kwargs = engine_kwargs(scene, name)
+    if not record:
+        kwargs.pop("record")
+    return simulate(get_landscape(scene.landscape), name, scene.start, scene.steps, **kwargs)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -73,12 +103,12 @@ def terrain(landscape: str) -> Terrain:
     return sample_terrain(LANDSCAPES[landscape])
 
 
-def runs_of(scene: Scene) -> list[Run]:
+def runs_of(scene: Scene, lang: str = "en") -> list[Run]:
     """The figures' run records, each optimizer in its fixed colour (``viz.colors``)."""
     runs = []
     for index, (name, traj) in enumerate(trajectories(scene)):
         colour, dash = optimizer_style(name, index)
-        runs.append(Run(OPTIMIZERS[name].title, colour, traj.positions[:, 0],
+        runs.append(Run(optimizer_title(name, lang), colour, traj.positions[:, 0],
                         int(traj.diverged_at[0]), str(traj.reasons[0]), dash,
                         traj.losses[:, 0]))
     return runs
@@ -88,8 +118,8 @@ def runs_of(scene: Scene) -> list[Run]:
 def figures(scene: Scene, lang: str) -> dict[str, go.Figure]:
     """The map (animated), surface, loss and distance figures of ``scene``."""
     landscape = get_landscape(scene.landscape)
-    runs = runs_of(scene)
-    text = figure_text(lang)
+    runs = runs_of(scene, lang)
+    text = figure_text(lang, landscape)
     return {
         "map": path_figure(landscape, runs, text, terrain=terrain(scene.landscape)),
         "loss": loss_figure(landscape, runs, text),
@@ -100,7 +130,8 @@ def figures(scene: Scene, lang: str) -> dict[str, go.Figure]:
 @st.cache_resource(show_spinner=False, max_entries=8)
 def surface(scene: Scene, lang: str) -> go.Figure:
     """The 3-D view (built only when asked for)."""
-    return surface_figure(get_landscape(scene.landscape), runs_of(scene), figure_text(lang))
+    landscape = get_landscape(scene.landscape)
+    return surface_figure(landscape, runs_of(scene, lang), figure_text(lang, landscape))
 
 
 def start_from_selection(selection: Any) -> tuple[float, float] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -19,7 +20,7 @@ from export.metadata import csv_with_header, metadata_json
 from export.runs_table import runs_frame
 from landscapes import LANDSCAPES
 from optim import OPTIMIZERS
-from ui.figures import figure_text, trajectories
+from ui.figures import figure_text, optimizer_title, trajectories
 from ui.i18n import current_language, t
 from ui.scene import Catalog, Scene
 from ui.simulation import engine_kwargs
@@ -27,10 +28,25 @@ from ui.url_state import scene_link
 from viz.curves import distance_to_nearest
 
 
+def significant(value: float, digits: int = 4) -> str:
+    """``value`` with ``digits`` significant digits, trailing zeros kept so a column reads
+    evenly (0.5000, 1.234e-7, 12.00); a non-finite value as is."""
+    if not np.isfinite(value):
+        return str(value)
+    text = f"{value:#.{digits}g}"
+    mantissa, e, exponent = text.partition("e")
+    if e:
+        return f"{mantissa.rstrip('.')}e{int(exponent)}"
+    return text.rstrip(".")
+
+
 def summary(scene: Scene) -> None:
     """One row per optimizer: final loss, distance to the nearest minimum, fate."""
     landscape = LANDSCAPES[scene.landscape]
-    text = figure_text(current_language())
+    lang = current_language()
+    text = figure_text(lang)
+    distance = t("pg.summary.distance_global" if len(landscape.minima) == 1
+                 else "pg.summary.distance")
     rows = []
     for name, traj in trajectories(scene):
         end = traj.last_finite()[0]
@@ -38,30 +54,27 @@ def summary(scene: Scene) -> None:
         status = (text.divergence(diverged, str(traj.reasons[0])) if diverged >= 0
                   else t("pg.summary.ok", steps=scene.steps))
         row = {
-            t("pg.summary.optimizer"): OPTIMIZERS[name].title,
-            t("pg.summary.final_loss"): float(landscape.value(end)),
-            t("pg.summary.status"): status,
+            t("pg.summary.optimizer"): optimizer_title(name, lang),
+            t("pg.summary.final_loss"): significant(float(landscape.value(end))),
         }
         if landscape.minima:
-            row[t("pg.summary.distance")] = float(
-                distance_to_nearest(end[None, :], landscape.minima)[0])
+            row[distance] = significant(float(
+                distance_to_nearest(end[None, :], landscape.minima)[0]))
+        row[t("pg.summary.status")] = status
         rows.append(row)
     st.subheader(t("pg.summary"), divider="gray")
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key="pg_summary",
-                 column_config={t("pg.summary.final_loss"): st.column_config.NumberColumn(
-                                    format="%.4g"),
-                                t("pg.summary.distance"): st.column_config.NumberColumn(
-                                    format="%.4g")})
+    st.dataframe(pd.DataFrame(rows), hide_index=True, key="pg_summary")
 
 
 def update_rules(scene: Scene) -> None:
     """Each chosen optimizer's rule (the LaTeX the engine runs), behind one click."""
     st.subheader(t("pg.rules"), divider="gray")
     st.caption(t("pg.rules.caption"))
-    columns = st.columns(min(len(scene.optimizers), 6))
-    for index, name in enumerate(scene.optimizers):
+    lang = current_language()
+    row = st.container(horizontal=True)  # wraps: a long name is never cut off
+    for name in scene.optimizers:
         spec = OPTIMIZERS[name]
-        with columns[index % len(columns)], st.popover(spec.title, width="stretch"):
+        with row, st.popover(optimizer_title(name, lang), width="content"):
             for line in spec.latex:
                 st.latex(line)
             st.caption(t(f"pg.rules.decay.{spec.decay}"))

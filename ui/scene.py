@@ -17,7 +17,8 @@ from typing import NamedTuple
 
 # --- value grids -------------------------------------------------------------------------------
 # Sliders over values that span decades move in equal ratios, not equal differences, so they
-# are select-sliders over these grids; a URL value between grid points snaps to the nearest.
+# are select-sliders over these grids; a URL value between grid points snaps to a grid value
+# (the learning rate downward, so a snapped value never crosses a stability limit upward).
 
 
 def _decades(mantissas: Sequence[int], lo: int, hi: int) -> tuple[float, ...]:
@@ -25,7 +26,16 @@ def _decades(mantissas: Sequence[int], lo: int, hi: int) -> tuple[float, ...]:
     return tuple(float(f"{m}e{e}") for e in range(lo, hi + 1) for m in mantissas)
 
 
-LR_GRID: tuple[float, ...] = (*_decades((1, 2, 3, 5), -5, 0), 10.0)
+def _fine_decades(lo: int, hi: int) -> tuple[float, ...]:
+    """Two significant digits, at most 10 % apart: 1.0, 1.1 .. 4.9, 5.0, 5.5 .. 9.5 times
+    ``10**e`` for e in [lo, hi] (50 values a decade), parsed from text."""
+    tenths = [*range(10, 50), *range(50, 100, 5)]
+    return tuple(float(f"{m / 10:g}e{e}") for e in range(lo, hi + 1) for m in tenths)
+
+
+LR_GRID: tuple[float, ...] = (*_fine_decades(-5, 0), 10.0)
+"""1e-5 .. 10 with two significant digits (0.18, 0.19, 0.25, 0.36, 0.38 ... are all on it): a
+lesson's learning rate is kept exactly, not moved onto a stability limit such as 2/h."""
 EPS_GRID: tuple[float, ...] = _decades((1,), -12, -1)
 WEIGHT_DECAY_GRID: tuple[float, ...] = (0.0, *_decades((1, 2, 5), -5, -1), 1.0)
 BETA_GRID: tuple[float, ...] = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95,
@@ -69,10 +79,14 @@ def snap(value: float, grid: Sequence[float]) -> float:
     """The grid value nearest to ``value``, measured where the grid is even.
 
     Log grids compare ``log(value)``; the beta grid compares ``log(1 - value)`` (so 0.998 lands
-    on 0.999 rather than 0.995); a zero in the grid only matches zero.
+    on 0.999 rather than 0.995); a zero in the grid only matches zero. The learning-rate grid
+    rounds down instead (to the largest grid value not above ``value``): a smaller step never
+    turns a stable run into a diverging one.
     """
     if value in grid:
         return value
+    if grid is LR_GRID and grid[0] <= value:
+        return max(g for g in grid if g <= value)
     if grid is BETA_GRID:
         key = [abs(math.log((1 - value) / (1 - g))) for g in grid]
     else:
@@ -124,6 +138,31 @@ class ScheduleChoice:
 
 DEFAULT_OPTIMIZERS: tuple[str, ...] = ("sgd", "momentum", "rmsprop", "adam", "adamw", "lion")
 DEFAULT_LANDSCAPE = "rosenbrock"
+
+SUGGESTED: dict[str, dict[str, float]] = {
+    "sgd": {"lr": 0.001},
+    "momentum": {"lr": 0.001},
+    "nesterov": {"lr": 0.001},
+    "adagrad": {"lr": 0.5},
+    "rmsprop": {"lr": 0.01, "beta2": 0.99, "momentum": 0.0},
+    "adam": {"lr": 0.05},
+    "adamw": {"lr": 0.05, "weight_decay": 0.01},
+    "amsgrad": {"lr": 0.05},
+    "nadam": {"lr": 0.03},
+    "radam": {"lr": 0.01},
+    "adamax": {"lr": 0.1},
+    "lion": {"lr": 0.01, "beta2": 0.99},
+}
+"""Per-optimizer starting values of the default scene (and of an optimizer added in
+per-optimizer mode): one learning rate cannot suit a gradient step (SGD family: the step is
+lr times the gradient, which is in the hundreds on Rosenbrock's walls) and a normalised step
+(Adam family, RMSprop, Lion: about lr per coordinate) at once. Chosen so that on the default
+landscape and start every optimizer travels visibly far in 1000 steps and none diverges
+(``tests/test_url_state.py`` checks this against the engine). RAdam's first steps are not
+normalised, so its rate is the smallest of the family; Adagrad's accumulated squares shrink its
+steps, so its rate is the largest. AdamW gets PyTorch's default decay 0.01, so it does not draw
+exactly over Adam and shows what decoupled decay does. RMSprop (alpha 0.99, no momentum) and
+Lion (beta2 0.99) get PyTorch's defaults where those differ from the shared ones."""
 
 
 @dataclass(frozen=True)
@@ -184,14 +223,30 @@ def catalog_from_engine() -> Catalog:
     return Catalog(lands, opts)
 
 
-def default_scene(catalog: Catalog) -> Scene:
-    """The scene a bare ``/playground`` link opens."""
+def suggested_hyper(optimizer: str, shared: Hyper | None = None) -> Hyper:
+    """``shared`` (default: ``Hyper()``) with ``optimizer``'s suggested values (``SUGGESTED``)."""
+    return replace(shared or Hyper(), **SUGGESTED.get(optimizer, {}))
+
+
+def plain_scene(catalog: Catalog) -> Scene:
+    """The scene of the URL format's defaults: one shared set of values (lr 0.002 ...).
+
+    A link that names any scene parameter takes its missing ones from here (as links always
+    did); only a bare link opens ``default_scene``."""
     landscape = (DEFAULT_LANDSCAPE if DEFAULT_LANDSCAPE in catalog.landscapes
                  else next(iter(catalog.landscapes)))
     optimizers = tuple(o for o in DEFAULT_OPTIMIZERS if o in catalog.optimizers) or tuple(
         list(catalog.optimizers)[:1])
     return Scene(landscape=landscape, optimizers=optimizers,
                  start=catalog.landscapes[landscape].default_start)
+
+
+def default_scene(catalog: Catalog) -> Scene:
+    """The scene a bare ``/playground`` link opens: the plain scene in per-optimizer mode,
+    each optimizer with its suggested values (``SUGGESTED``)."""
+    base = plain_scene(catalog)
+    own = tuple((name, suggested_hyper(name, base.shared)) for name in base.optimizers)
+    return replace(base, per_optimizer=True, own=own)
 
 
 def with_landscape(scene: Scene, catalog: Catalog, landscape: str) -> Scene:

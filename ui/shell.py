@@ -1,11 +1,13 @@
 """Keeping every page inside the app's shell (navigation, sidebar, language).
 
 Streamlit still honours its legacy multipage mode when a folder named ``pages/`` sits beside
-the entry script: until ``app.py`` has run once in the server's life, a first request for
-``/playground`` executes ``pages/playground.py`` on its own, without the navigation or the
-language switch. ``require_app_shell`` notices that case and reruns through ``app.py``,
-whose ``st.navigation`` switches the legacy mode off for good and serves the same page (the
-url paths in ``ui.navigation`` equal the file names, so the page's identity is kept).
+the entry script: until ``st.navigation`` has run once in the server's life, a first request
+for ``/playground`` executes ``pages/playground.py`` on its own, without the navigation or
+the language switch, and a first request for ``/`` draws the legacy list of file names next
+to the app's own navigation. ``require_app_shell`` (called first in ``app.py`` and in every
+page) notices that mode, switches it off and reruns, so ``app.py``'s ``st.navigation``
+serves the page (the url paths in ``ui.navigation`` equal the file names, so the page's
+identity is kept).
 """
 
 from __future__ import annotations

@@ -5,6 +5,13 @@ its widgets) and the lessons (which link to prepared scenes with ``playground_li
 
 URL parameters (all optional; a missing one means the default; values are plain text)
 --------------------------------------------------------------------------------------------
+A bare link (no scene parameter: nothing but ``view``/``lang``) opens the default scene,
+``ui.scene.default_scene``: per-optimizer mode with each optimizer's suggested values
+(``ui.scene.SUGGESTED``: e.g. SGD lr 0.001, Adam lr 0.05, AdamW lr 0.05 with wd 0.01). A link
+that names any scene parameter takes the defaults below for the ones it leaves out (shared
+mode unless ``per=1``), as links always have; so ``playground?per=0`` is the shared-mode
+scene with every default.
+
 ``ls``           landscape name, a key of ``landscapes.LANDSCAPES`` (default ``rosenbrock``).
 ``opt``          optimizer names, comma-separated, in the order shown, e.g. ``adam,sgd``
                  (keys of ``optim.OPTIMIZERS``; default ``sgd,momentum,rmsprop,adam,adamw,lion``).
@@ -14,10 +21,12 @@ URL parameters (all optional; a missing one means the default; values are plain 
 ``eps``          epsilon, e.g. ``1e-8``                                     (default 1e-8)
 ``wd``           weight decay (coupled or decoupled, as the optimizer does)  (default 0)
 ``mom``          momentum (Momentum, Nesterov, RMSprop)                     (default 0.9)
-                 Slider values live on grids (``ui.scene.HYPER_GRIDS``: lr 1-2-3-5 per decade
-                 from 1e-5 to 10, eps whole decades 1e-12..0.1, wd 0 or 1-2-5 per decade,
-                 betas and momentum 0 .. 0.9999); a value between grid points snaps to the
-                 nearest one (with a notice), a value outside the grid falls back to the default.
+                 Slider values live on grids (``ui.scene.HYPER_GRIDS``: lr with two significant
+                 digits from 1e-5 to 10 (1.0, 1.1 .. 4.9, 5.0, 5.5 .. 9.5 per decade), eps
+                 whole decades 1e-12..0.1, wd 0 or 1-2-5 per decade, betas and momentum
+                 0 .. 0.9999); a value between grid points snaps to the nearest one
+                 (lr: the nearest one below) with a notice; a value outside the grid falls back
+                 to the default.
 ``per``          ``1``: every optimizer has its own values (``0``, the default: one shared set).
 ``<p>.<name>``   one optimizer's own value in per-optimizer mode, e.g. ``lr.adam=0.003``,
                  ``b2.rmsprop=0.99``; ``<p>`` is one of lr, b1, b2, eps, wd, mom. Unset ones
@@ -66,6 +75,7 @@ from ui.scene import (
     Scene,
     ScheduleChoice,
     default_scene,
+    plain_scene,
     snap,
 )
 
@@ -153,9 +163,17 @@ def playground_link(scene: Mapping[str, Any], catalog: Catalog | None = None) ->
     return f"{PAGE_PATH}?{urlencode(params, safe=',')}" if params else PAGE_PATH
 
 
+def _is_scene_param(name: str) -> bool:
+    """A parameter that describes the scene (not the view, the language or an unknown name)."""
+    return _is_known(name) and name != "view" and name not in PASS_THROUGH
+
+
 def scene_params(scene: Scene, catalog: Catalog) -> dict[str, str]:
-    """The URL parameters of ``scene``: only the settings that differ from the defaults."""
-    base = default_scene(catalog)
+    """The URL parameters of ``scene``: nothing for the default scene, else the settings that
+    differ from the plain (shared-mode) defaults, at least ``per=0``."""
+    if scene == default_scene(catalog):
+        return {}
+    base = plain_scene(catalog)
     start_default = catalog.landscapes[scene.landscape].default_start
     out: dict[str, Any] = {}
     if scene.landscape != base.landscape:
@@ -190,6 +208,8 @@ def scene_params(scene: Scene, catalog: Catalog) -> dict[str, str]:
         out.pop("seed", None)
     if not scene.clip:
         out.pop("clip_mode", None)
+    if not out:  # the plain scene: a bare link would open the default scene instead
+        out["per"] = False
     return {name: format_value(value) for name, value in out.items()}
 
 
@@ -342,12 +362,14 @@ def parse_params(params: Mapping[str, str | list[str]],
     bad value falls back to its default.
     """
     reader = _Reader(params)
-    base = default_scene(catalog)
     for name in reader.params:
         if not _is_known(name):
             reader.note(name, "unknown")
 
     reader.choice("view", VIEWS[0], VIEWS)
+    if not any(_is_scene_param(name) for name in reader.params):
+        return default_scene(catalog), reader.notices
+    base = plain_scene(catalog)
     landscape = reader.choice("ls", base.landscape, catalog.landscapes)
     info = catalog.landscapes[landscape]
     optimizers = _optimizers(reader, base.optimizers, catalog.optimizers)

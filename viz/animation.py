@@ -120,12 +120,13 @@ def animation_controls(frame_names: Sequence[str], frame_ms: int,
     pause = dict(label=text.pause, method="animate",
                  args=[[None], dict(frame=dict(duration=0, redraw=REDRAW),
                                     transition=dict(duration=0), mode="immediate")])
+    prefix, _, suffix = text.step_format.partition("{step}")
     menus = [dict(type="buttons", direction="left", showactive=False, x=0, y=-0.09,
                   xanchor="left", yanchor="top", pad=dict(t=0, r=10), buttons=[play, pause],
                   font=dict(size=14), bgcolor="#f3f3f3", bordercolor="#bbbbbb")]
     slider = dict(
         active=0, x=0.2, len=0.46, y=-0.09, yanchor="top", xanchor="left", pad=dict(t=0, b=0),
-        currentvalue=dict(prefix=f"{text.step} ", visible=True, xanchor="right",
+        currentvalue=dict(prefix=prefix, suffix=suffix, visible=True, xanchor="right",
                           font=dict(size=14, color="#222222")),
         font=dict(size=1, color="rgba(0,0,0,0)"), ticklen=0, tickcolor="rgba(0,0,0,0)",
         transition=dict(duration=0),
@@ -160,11 +161,12 @@ def path_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
     for run, end in zip(runs, ends, strict=True):
         if run.diverged_at >= 0:
             fig.add_trace(_break_marker(run, text, end))
-    fig.add_trace(_start_trace(runs, text))
-
     rows = frame_rows(steps, max_frames)
     fig.add_trace(_comet_trace(runs, _comet_points(runs, ends, rows, 0), text))
     comet = [len(fig.data) - 1]
+    # the start ring above the comet heads (which sit on it at step 0): it looks like its
+    # legend entry, not like whichever head was drawn last
+    fig.add_trace(_start_trace(runs, text))
     names = [str(int(r)) for r in rows]
     frames = []
     for k, name in enumerate(names):

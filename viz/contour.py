@@ -15,7 +15,7 @@ from viz.colors import MINIMUM_COLOUR, SADDLE_COLOUR, TERRAIN_SCALE
 from viz.runs import compact
 from viz.style import AXIS, CANVAS
 from viz.terrain import LandscapeLike, Terrain, colour_range, sample_terrain, terrain_picture
-from viz.text import FigureText
+from viz.text import FigureText, power_labels
 
 CLICK_GRID_NAME = "click-grid"
 
@@ -29,7 +29,8 @@ def equal_aspect(bounds: tuple[tuple[float, float], tuple[float, float]]) -> boo
 
 
 MAP_DOMAIN = (0.0, 0.66)
-"""Horizontal share of the map; the colour bar and the legend sit to its right, never on it."""
+"""Horizontal share of the map; the colour bar and the legend sit to its right, never on it.
+The top margin leaves the mode bar (top right) a strip of its own above the legend."""
 
 
 def base_layout(text: FigureText, height: int) -> dict:
@@ -38,7 +39,7 @@ def base_layout(text: FigureText, height: int) -> dict:
     return dict(
         **CANVAS,
         height=height,
-        margin=dict(l=60, r=10, t=20, b=50),
+        margin=dict(l=60, r=10, t=44, b=50),
         legend=dict(orientation="v", yanchor="top", y=1.0, xanchor="left",
                     x=MAP_DOMAIN[1] + 0.1, font=dict(size=14), itemwidth=40,
                     bgcolor="rgba(255,255,255,0)", tracegroupgap=2),
@@ -58,9 +59,10 @@ def colour_bar_trace(terrain: Terrain, text: FigureText) -> go.Scatter:
     cmin, cmax = colour_range(terrain)
     colorbar = dict(title=dict(text=text.loss, side="right"), thickness=14, len=1.0,
                     outlinewidth=0, x=MAP_DOMAIN[1] + 0.01, xanchor="left", y=0.5,
-                    yanchor="middle", tickfont=dict(size=12))
+                    yanchor="middle", tickfont=dict(size=12), exponentformat="power")
     if terrain.log:
-        colorbar.update(tickvals=list(terrain.tickvals), ticktext=list(terrain.ticktext))
+        colorbar.update(tickvals=list(terrain.tickvals),
+                        ticktext=power_labels(terrain.ticktext))
     return go.Scatter(
         x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip", name="terrain",
         marker=dict(color=[cmin], cmin=cmin, cmax=cmax, colorscale=TERRAIN_SCALE,
@@ -129,8 +131,8 @@ def contour_figure(landscape: LandscapeLike, text: FigureText | None = None, *,
     (x0, x1), (y0, y1) = landscape.bounds
     fig.update_layout(**base_layout(text, height))
     fig.update_layout(hovermode="closest", dragmode="pan" if click_grid else "zoom")
-    fig.update_xaxes(**AXIS)
-    fig.update_yaxes(**AXIS)
+    fig.update_xaxes(**AXIS, exponentformat="power")
+    fig.update_yaxes(**AXIS, exponentformat="power")
     fig.update_xaxes(title_text=text.x, range=[x0, x1], showgrid=False, zeroline=False,
                      constrain="domain", constraintoward="right", domain=list(MAP_DOMAIN))
     fig.update_yaxes(title_text=text.y, range=[y0, y1], showgrid=False, zeroline=False,

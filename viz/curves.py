@@ -8,6 +8,7 @@ Long curves are thinned keeping each bucket's minimum and maximum, so spikes sta
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -31,26 +32,57 @@ def distance_to_nearest(positions: np.ndarray,
     return np.sqrt(((points - centres) ** 2).sum(axis=-1)).min(axis=1)
 
 
+def log_axis(values: Iterable[np.ndarray], max_labels: int = 8) -> dict:
+    """Settings of a log axis that labels powers of ten only, in power notation.
+
+    The range is widened to whole decades (at least one full decade), so there are always two
+    or more labelled powers of ten and Plotly never falls back to labelling the 2s and 5s in
+    between ("2 5 2 5"); with many decades every second or third power is labelled. Unlabelled
+    minor ticks mark the powers in between.
+    """
+    finite = [v[np.isfinite(v) & (v > 0)] for v in (np.asarray(a, dtype=float) for a in values)]
+    finite = [v for v in finite if v.size]
+    settings: dict = dict(type="log", exponentformat="power", minexponent=3,
+                          showexponent="all")
+    if not finite:
+        return {**settings, "dtick": 1}
+    lo = math.floor(min(float(np.log10(v.min())) for v in finite) + 1e-9)
+    hi = math.ceil(max(float(np.log10(v.max())) for v in finite) - 1e-9)
+    if hi - lo < 1:
+        hi = lo + 1
+    span = hi - lo
+    step = max(1, math.ceil(span / max_labels))
+    pad = 0.03 * span
+    return {**settings, "range": [lo - pad, hi + pad], "dtick": step,
+            "tick0": 0, "minor": dict(dtick=1, ticks="outside", ticklen=3, showgrid=False)}
+
+
 def _curve_figure(series: list[tuple[Run, np.ndarray]], y_title: str, log_y: bool,
                   text: FigureText, height: int) -> go.Figure:
     fig = go.Figure()
+    shown = []
     for run, values in series:
         keep = minmax_decimate(values, MAX_CURVE_POINTS)
         y = values[keep]
         if log_y:
             y = np.maximum(y, FLOOR)
+        shown.append(y)
         fig.add_trace(go.Scatter(
             x=keep.astype(np.int32), y=compact(y), mode="lines", name=legend_label(run, text),
             legendgroup=run.label, line=dict(color=run.colour, width=2.2, dash=run.dash),
-            hovertemplate=f"{run.label}<br>{text.step} %{{x}}: %{{y:.4g}}<extra></extra>",
+            hovertemplate=(f"{run.label}<br>{text.step_format.format(step='%{x}')}: "
+                           "%{y:.4g}<extra></extra>"),
         ))
     fig.update_layout(
         **CANVAS, height=height, showlegend=False,
         margin=dict(l=70, r=15, t=40, b=50), hovermode="x unified",
         title=dict(text=y_title, x=0.01, font=dict(size=15)),
     )
-    fig.update_xaxes(**AXIS, title_text=text.step)
-    fig.update_yaxes(**AXIS, type="log" if log_y else "linear", exponentformat="power")
+    fig.update_xaxes(**AXIS, title_text=text.step, exponentformat="power")
+    if log_y:
+        fig.update_yaxes(**AXIS, **log_axis(shown))
+    else:
+        fig.update_yaxes(**AXIS, type="linear", exponentformat="power")
     return fig
 
 

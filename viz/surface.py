@@ -8,6 +8,7 @@ full redraw each, which is slow in the browser).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -18,7 +19,37 @@ from viz.colors import MINIMUM_COLOUR, TERRAIN_SCALE
 from viz.runs import Run, as_runs, compact, last_row
 from viz.style import CANVAS, SCENE_AXIS
 from viz.terrain import LandscapeLike, Terrain, colour_value, sample_terrain
-from viz.text import FigureText
+from viz.text import FigureText, power_label
+
+SURFACE_RESOLUTION = 301
+"""Grid points per side of the 3-D surface: fine enough that a narrow valley on the log scale
+(Rosenbrock's) is a smooth trough, not a saw-tooth of grid cells; about 0.5 MB of payload."""
+
+
+SURFACE_DELTA = 10.0
+"""On log terrain the surface's height is log10(f - f0 + delta) with ``delta`` this many times
+the map's: the map may show a trench as narrow as a pixel, but the surface's grid cannot, and a
+trench narrower than a grid cell (Rosenbrock's valley floor) would be drawn as a saw-tooth."""
+
+
+def surface_delta(terrain: Terrain) -> float:
+    """The offset of the surface's log height (see ``SURFACE_DELTA``)."""
+    return SURFACE_DELTA * terrain.delta
+
+
+def surface_ticks(floor: float, delta: float, zmin: float,
+                  zmax: float) -> tuple[list[float], list[str]]:
+    """Height ticks at f = f0 + 10**k, labelled with the loss in power notation; only powers
+    well above ``delta`` (below it the heights bunch up at the bottom and the labels overlap)."""
+    vals, text = [], []
+    for k in range(math.floor(zmin), math.ceil(zmax) + 1):
+        if 10.0**k < 3 * delta:
+            continue
+        tick = math.log10(10.0**k + delta)
+        if zmin - 1e-9 <= tick <= zmax + 1e-9:
+            vals.append(tick)
+            text.append(power_label(format(floor + 10.0**k, ".3g")))
+    return vals, text
 
 
 def surface_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
@@ -26,15 +57,21 @@ def surface_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
                    max_points: int = 1500, height: int = 640) -> go.Figure:
     """The loss surface with every run drawn on it (a marker where each ends)."""
     text = text or FigureText()
-    terrain = terrain if terrain is not None else sample_terrain(landscape, 81, picture=False)
-    z = terrain.colour
+    terrain = (terrain if terrain is not None
+               else sample_terrain(landscape, SURFACE_RESOLUTION, picture=False))
+    delta = surface_delta(terrain)
+    z = (colour_value(terrain.loss, True, terrain.floor, delta) if terrain.log
+         else terrain.colour)
     finite = z[np.isfinite(z)]
     lift = 0.01 * float(finite.max() - finite.min()) if finite.size else 0.0
-    colorbar = dict(title=dict(text=text.loss, side="right"), thickness=14, len=0.75)
-    zaxis = dict(title=dict(text=text.loss))
-    if terrain.log:
-        colorbar.update(tickvals=list(terrain.tickvals), ticktext=list(terrain.ticktext))
-        zaxis.update(tickvals=list(terrain.tickvals), ticktext=list(terrain.ticktext))
+    colorbar = dict(title=dict(text=text.loss, side="right"), thickness=14, len=0.75,
+                    exponentformat="power")
+    zaxis = dict(title=dict(text=text.loss), exponentformat="power")
+    if terrain.log and finite.size:
+        tickvals, ticktext = surface_ticks(terrain.floor, delta, float(finite.min()),
+                                           float(finite.max()))
+        colorbar.update(tickvals=tickvals, ticktext=ticktext)
+        zaxis.update(tickvals=tickvals, ticktext=ticktext)
     fig = go.Figure(go.Surface(
         x=compact(terrain.x), y=compact(terrain.y), z=compact(z), colorscale=TERRAIN_SCALE,
         colorbar=colorbar, opacity=0.95, showlegend=False, hoverinfo="skip",
@@ -46,7 +83,7 @@ def surface_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
         rows = np.unique(np.linspace(0, end, min(max_points, end + 1)).round().astype(int))
         path = run.positions[rows]
         height_on_surface = colour_value(landscape.value(path), terrain.log, terrain.floor,
-                                         terrain.delta) + lift
+                                         delta) + lift
         fig.add_trace(go.Scatter3d(
             x=compact(path[:, 0]), y=compact(path[:, 1]), z=compact(height_on_surface),
             mode="lines", name=legend_label(run, text), legendgroup=run.label,
@@ -62,7 +99,7 @@ def surface_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
     if landscape.minima:
         m = np.array(landscape.minima, dtype=float)
         mz = colour_value(np.array(landscape.minima_values), terrain.log, terrain.floor,
-                          terrain.delta) + lift
+                          delta) + lift
         fig.add_trace(go.Scatter3d(
             x=m[:, 0], y=m[:, 1], z=mz, mode="markers", name=text.minimum,
             marker=dict(symbol="diamond", size=6, color=MINIMUM_COLOUR,
@@ -73,8 +110,10 @@ def surface_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
         **CANVAS, height=height,
         margin=dict(l=0, r=0, t=40, b=0),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, font=dict(size=13)),
-        scene=dict(xaxis=dict(SCENE_AXIS, title=dict(text=text.x), range=[x0, x1]),
-                   yaxis=dict(SCENE_AXIS, title=dict(text=text.y), range=[y0, y1]),
+        scene=dict(xaxis=dict(SCENE_AXIS, title=dict(text=text.x), range=[x0, x1],
+                              exponentformat="power"),
+                   yaxis=dict(SCENE_AXIS, title=dict(text=text.y), range=[y0, y1],
+                              exponentformat="power"),
                    zaxis=dict(SCENE_AXIS, **zaxis),
                    aspectmode="manual", aspectratio=dict(x=1, y=1, z=0.6),
                    camera=dict(eye=dict(x=1.4, y=-1.5, z=1.0))),
