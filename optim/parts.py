@@ -20,19 +20,35 @@ import numpy as np
 Scalar = float | np.float64 | np.ndarray
 
 
-def ema_(m: np.ndarray, g: np.ndarray, beta: Scalar) -> None:
-    """First moment, PyTorch's ``lerp``: ``m <- m + (1 - beta) * (g - m)``."""
-    step = g - m
-    step *= 1.0 - beta
-    m += step
+def ema_(m: np.ndarray, g: np.ndarray, weight: Scalar, work: np.ndarray) -> None:
+    """First moment, PyTorch's ``lerp``: ``m <- m + (1 - beta) * (g - m)``.
+
+    ``weight`` is ``1 - beta`` (see ``weights``); ``work`` is a ``(2, B)`` scratch buffer.
+    """
+    np.subtract(g, m, out=work)
+    work *= weight
+    m += work
 
 
-def ema_sq_(v: np.ndarray, g: np.ndarray, beta: Scalar) -> None:
-    """Second moment: ``v <- beta * v + (1 - beta) * g * g``."""
+def ema_sq_(v: np.ndarray, g: np.ndarray, beta: Scalar, weight: Scalar,
+            work: np.ndarray) -> None:
+    """Second moment: ``v <- beta * v + (1 - beta) * g * g`` (``weight = 1 - beta``)."""
     v *= beta
-    sq = g * g
-    sq *= 1.0 - beta
-    v += sq
+    np.multiply(g, g, out=work)
+    work *= weight
+    v += work
+
+
+def weights(hp, b: int) -> dict[str, Scalar]:
+    """``1 - beta`` for each beta of ``hp``, computed once per run. A per-trajectory array is
+    laid out as ``(2, B)`` like the state, so the hot loop multiplies without broadcasting."""
+    out = {}
+    for name in ("beta1", "beta2"):
+        if name in hp:
+            w = 1.0 - hp[name]
+            out[name] = (np.ascontiguousarray(np.broadcast_to(w, (2, b)))
+                         if isinstance(w, np.ndarray) else w)
+    return out
 
 
 class Batched:

@@ -130,9 +130,9 @@ def _rmsprop_avg(s: RmspropState, hp: HP) -> np.ndarray:
 
 def _rmsprop_step(g, theta, s, t, lr, hp) -> np.ndarray:
     """``v = alpha v + (1 - alpha) g^2``; with momentum ``b = mu b + g / avg``, step ``-lr b``."""
-    ema_sq_(s.v, g, hp["beta2"])
+    ema_sq_(s.v, g, hp["beta2"], hp["weight"]["beta2"], hp["work"])
     if hp["centered"]:
-        ema_(s.g_avg, g, hp["beta2"])
+        ema_(s.g_avg, g, hp["weight"]["beta2"], hp["work"])
     avg = _rmsprop_avg(s, hp)
     if hp["uses_momentum"]:
         s.m[...] *= hp["momentum"]
@@ -181,8 +181,8 @@ def _adam_init(b: int, hp: HP) -> AdamState:
 
 
 def _moments_(g: np.ndarray, s: NamedTuple, hp: HP) -> None:
-    ema_(s.m, g, hp["beta1"])
-    ema_sq_(s.v, g, hp["beta2"])
+    ema_(s.m, g, hp["weight"]["beta1"], hp["work"])
+    ema_sq_(s.v, g, hp["beta2"], hp["weight"]["beta2"], hp["work"])
 
 
 def _adam_step(g, theta, s, t, lr, hp) -> np.ndarray:
@@ -292,7 +292,7 @@ def _adamax_init(b: int, hp: HP) -> AdamaxState:
 
 def _adamax_step(g, theta, s, t, lr, hp) -> np.ndarray:
     """``u = max(beta2 u, |g| + eps)``; ``theta -= (lr / bc1) * m / u``."""
-    ema_(s.m, g, hp["beta1"])
+    ema_(s.m, g, hp["weight"]["beta1"], hp["work"])
     s.u[...] *= hp["beta2"]
     np.maximum(s.u, np.abs(g) + hp["eps"], out=s.u)
     bc1, _ = bias_corrections(hp, t)
@@ -312,7 +312,7 @@ def _lion_step(g, theta, s, t, lr, hp) -> np.ndarray:
     The decoupled decay ``-lr * wd * theta`` of the rule is applied before, as for AdamW.
     """
     c = np.sign(hp["beta1"] * s.m + (1.0 - hp["beta1"]) * g)
-    ema_(s.m, g, hp["beta2"])
+    ema_(s.m, g, hp["weight"]["beta2"], hp["work"])
     return -lr * c
 
 

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from optim import arguments as args
-from optim.parts import Batched
+from optim.parts import Batched, weights
 from optim.perturb import NoiseStream, clip_by_norm_
 from optim.rules import RULES
 from optim.schedules import Schedule
@@ -92,6 +92,8 @@ def simulate(
     hp = {k: args.expand(v, b) for k, v in hp.items()}
     hp["batched"] = {k: Batched(hp[k]) for k in ("beta1", "beta2")
                      if isinstance(hp.get(k), np.ndarray)}
+    hp["weight"] = weights(hp, b)
+    hp["work"] = np.empty((2, b))
     clip, sigma = args.expand(clip, b), args.expand(sigma, b)
     t0, state = _initial_state(rule, spec.name, init_state, b, hp)
 
