@@ -246,3 +246,125 @@ def test_multi_minimum_landscape_says_listed_minimum():
     titles = [(json.loads(c.proto.spec)["layout"].get("title") or {}).get("text", "")
               for c in at.get("plotly_chart")]
     assert "distance to the nearest listed minimum" in titles
+
+
+# --- advanced hyperparameters ---------------------------------------------------------------
+
+
+def widget_keys(at: AppTest) -> set[str]:
+    return {w.key for kind in ("select_slider", "checkbox") for w in at.get(kind)}
+
+
+ADVANCED_WIDGETS = {"pg_dampening", "pg_centered", "pg_lr_decay", "pg_initial_accumulator_value",
+                    "pg_momentum_decay", "pg_bias_correction"}
+
+
+@pytest.mark.parametrize(("opt", "shown"), [
+    ("sgd,radam,lion", set()),
+    ("nesterov", set()),  # the engine requires dampening 0 for Nesterov
+    ("momentum", {"pg_dampening"}),
+    ("rmsprop", {"pg_centered"}),
+    ("adagrad", {"pg_lr_decay", "pg_initial_accumulator_value"}),
+    ("nadam", {"pg_momentum_decay", "pg_bias_correction"}),
+    ("adam,adamax", {"pg_bias_correction"}),
+])
+def test_advanced_controls_appear_only_for_optimizers_that_use_them(opt, shown):
+    at = run_app(opt=opt, steps="10")
+    assert not at.exception
+    assert widget_keys(at) & ADVANCED_WIDGETS == shown
+    expanders = [e.label for e in at.get("expander")]
+    assert ("Advanced" in expanders) == bool(shown)
+
+
+def test_advanced_controls_sit_in_the_optimizers_own_section():
+    at = run_app(opt="adam,rmsprop,nesterov", per="1", steps="10")
+    assert not at.exception
+    keys = widget_keys(at)
+    assert {"pg_bias_correction__adam", "pg_centered__rmsprop"} <= keys
+    assert not keys & ADVANCED_WIDGETS  # no shared advanced controls in per-optimizer mode
+    assert not any(k.startswith("pg_dampening__") for k in keys)
+    assert at.checkbox(key="pg_bias_correction__adam").value is True
+
+
+def csv_texts(at: AppTest) -> list[str]:
+    """Every CSV download the page registered (see ``deferred_downloads``)."""
+    texts = []
+    for manager in RecordingMediaFileManager.made:
+        for entry in manager._deferred_callables.values():
+            if entry["filename"].endswith(".csv"):
+                data = entry["callable"]()
+                texts.append(data if isinstance(data, str) else data.decode())
+    return texts
+
+
+def runs_in_header(text: str) -> list[dict]:
+    line = next(line for line in text.splitlines() if line.startswith("# runs:"))
+    return json.loads(line.split(":", 1)[1])
+
+
+def test_adam_without_bias_correction_changes_the_map_and_the_csv(monkeypatch):
+    RecordingMediaFileManager.made = []
+    monkeypatch.setattr(app_test_module, "MediaFileManager", RecordingMediaFileManager)
+    at = run_app(ls="beale", opt="adam", lr="0.01", steps="40")
+    assert at.checkbox(key="pg_bias_correction").value is True
+    before = map_spec(at)
+    at.checkbox(key="pg_bias_correction").uncheck().run()
+    assert not at.exception and not at.warning
+    assert map_spec(at) != before
+    assert at.query_params["bc"] == "0"
+    texts = [t for t in csv_texts(at)
+             if runs_in_header(t)[0]["simulate_kwargs"].get("bias_correction") is False]
+    assert texts, "no CSV records bias_correction=False"
+    table = pd.read_csv(io.StringIO(texts[-1]), comment="#")
+    ls = get_landscape("beale")
+    off = simulate(ls, "adam", ls.starts[0], 40, lr=0.01, bias_correction=False,
+                   record={"grads", "state", "lr"})
+    on = simulate(ls, "adam", ls.starts[0], 40, lr=0.01)
+    assert not np.array_equal(off.positions, on.positions)
+    kept = len(table)
+    assert kept == (41 if off.diverged_at[0] < 0 else int(off.diverged_at[0]))
+    np.testing.assert_array_equal(table[["x", "y"]].to_numpy(), off.positions[:kept, 0])
+    np.testing.assert_array_equal(table.m_x.to_numpy(), off.state["m"][:kept, 0, 0])
+
+
+def test_rmsprop_centered_reaches_the_engine(monkeypatch):
+    at = run_app(opt="rmsprop", lr="0.01", steps="30")
+    before = map_spec(at)
+    at.checkbox(key="pg_centered").check().run()
+    assert not at.exception and not at.warning
+    assert map_spec(at) != before
+    assert at.query_params["centered"] == "1"
+
+    params = {"opt": "rmsprop", "per": "1", "lr.rmsprop": "0.01", "centered.rmsprop": "1",
+              "steps": "30"}
+    files = deferred_downloads(monkeypatch, params)
+    text = next(v for k, v in files.items() if k.endswith(".csv"))
+    assert runs_in_header(text)[0]["simulate_kwargs"]["centered"] is True
+    table = pd.read_csv(io.StringIO(text), comment="#")
+    ls = get_landscape("rosenbrock")
+    kwargs = dict(lr=0.01, beta2=0.999, momentum=0.9)  # the shared defaults
+    centered = simulate(ls, "rmsprop", ls.starts[0], 30, centered=True, **kwargs)
+    plain = simulate(ls, "rmsprop", ls.starts[0], 30, **kwargs)
+    assert not np.array_equal(centered.positions, plain.positions)
+    kept = len(table)
+    np.testing.assert_array_equal(table[["x", "y"]].to_numpy(), centered.positions[:kept, 0])
+
+
+def test_engine_kwargs_pass_advanced_values_only_where_they_apply():
+    from dataclasses import replace
+
+    from ui.scene import Hyper, catalog_from_engine, plain_scene
+    from ui.simulation import engine_kwargs, run_scene
+
+    base = plain_scene(catalog_from_engine())
+    shared = Hyper(dampening=0.5, centered=True, lr_decay=0.01, initial_accumulator_value=0.1,
+                   momentum_decay=0.04, bias_correction=False)
+    scene = replace(base, optimizers=tuple(OPTIMIZERS), shared=shared, steps=5)
+    kw = {name: engine_kwargs(scene, name) for name in OPTIMIZERS}
+    assert kw["momentum"]["dampening"] == 0.5 and "dampening" not in kw["nesterov"]
+    assert kw["rmsprop"]["centered"] is True
+    assert (kw["adagrad"]["lr_decay"], kw["adagrad"]["initial_accumulator_value"]) == (0.01, 0.1)
+    assert kw["nadam"]["momentum_decay"] == 0.04
+    for name, spec in OPTIMIZERS.items():
+        assert ("bias_correction" in kw[name]) == spec.bias_correction_switch, name
+    assert len(run_scene(scene)) == len(OPTIMIZERS)  # the engine accepts every one

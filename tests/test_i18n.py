@@ -60,3 +60,18 @@ def test_playground_uses_only_existing_keys():
         used |= set(pattern.findall(path.read_text("utf-8")))
     assert used, "the scan found no keys: the pattern is wrong"
     assert sorted(k for k in used if k not in TABLES["en"]) == []
+
+
+def test_advanced_hyperparameters_have_labels_and_help_in_both_languages():
+    from ui.scene import ADVANCED_KEYS
+
+    for lang in LANGUAGES:
+        for name in ("advanced", *ADVANCED_KEYS):
+            assert TABLES[lang].get(f"pg.hp.{name}", "").strip(), (lang, name)
+        for name in ADVANCED_KEYS:
+            assert TABLES[lang].get(f"pg.hp.{name}.help", "").strip(), (lang, name)
+    zh = TABLES["zh"]
+    assert [zh[f"pg.hp.{n}"] for n in ("bias_correction", "dampening", "centered", "lr_decay",
+                                        "initial_accumulator_value")] == [
+        "偏差修正", "阻尼", "中心化", "学习率衰减", "累加器初值"]
+    assert zh["pg.hp.momentum_decay"].startswith("动量衰减")

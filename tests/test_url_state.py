@@ -11,9 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ui.scene import (
+    ACCUMULATOR_GRID,
     BETA_GRID,
+    DAMPENING_GRID,
     EPS_GRID,
+    LR_DECAY_GRID,
     LR_GRID,
+    MOMENTUM_DECAY_GRID,
     SCHEDULE_KINDS,
     WEIGHT_DECAY_GRID,
     Catalog,
@@ -32,10 +36,11 @@ CATALOG = Catalog(
     },
     optimizers={
         "sgd": frozenset({"lr", "weight_decay"}),
-        "momentum": frozenset({"lr", "momentum", "weight_decay"}),
-        "rmsprop": frozenset({"lr", "beta2", "eps", "momentum", "weight_decay"}),
-        "adam": frozenset({"lr", "beta1", "beta2", "eps", "weight_decay"}),
-        "adamw": frozenset({"lr", "beta1", "beta2", "eps", "weight_decay"}),
+        "momentum": frozenset({"lr", "momentum", "weight_decay", "dampening"}),
+        "rmsprop": frozenset({"lr", "beta2", "eps", "momentum", "weight_decay", "centered"}),
+        "adam": frozenset({"lr", "beta1", "beta2", "eps", "weight_decay", "bias_correction"}),
+        "adamw": frozenset({"lr", "beta1", "beta2", "eps", "weight_decay",
+                            "bias_correction"}),
         "lion": frozenset({"lr", "beta1", "beta2", "weight_decay"}),
     },
 )
@@ -130,6 +135,14 @@ def test_link_with_catalog_refuses_values_that_would_need_a_notice():
         ({"clip_mode": "during"}, "clip_mode", "invalid"),
         ({"per": "yes"}, "per", "invalid"),
         ({"lr.nobody": "0.1"}, "lr.nobody", "invalid"),
+        ({"bc": "off"}, "bc", "invalid"),
+        ({"centered": "2"}, "centered", "invalid"),
+        ({"damp": "1.5"}, "damp", "out_of_range"),
+        ({"damp": "0.33"}, "damp", "rounded"),
+        ({"lr_decay": "-1"}, "lr_decay", "out_of_range"),
+        ({"acc0": "lots"}, "acc0", "invalid"),
+        ({"mom_decay": "0.005"}, "mom_decay", "rounded"),
+        ({"opt": "adam", "per": "1", "bc.adam": "no"}, "bc.adam", "invalid"),
         ({"zoom": "3"}, "zoom", "unknown"),
     ],
 )
@@ -141,6 +154,48 @@ def test_bad_values_fall_back_with_a_notice(params, param, problem):
         # the bad value changed nothing the default would not give
         assert scene.steps == base.steps and scene.shared.lr == base.shared.lr
         assert scene.start == base.start or params.get("ls")
+
+
+ADVANCED_LINK = {"opt": "momentum,rmsprop,adam", "damp": 0.5, "centered": 1, "lr_decay": 0.01,
+                 "acc0": 0.1, "mom_decay": 0.04, "bc": 0}
+
+
+def test_advanced_parameters_round_trip():
+    link = playground_link(ADVANCED_LINK, CATALOG)
+    scene, notices = parse_params(query(link), CATALOG)
+    assert notices == []
+    assert scene.shared == Hyper(dampening=0.5, centered=True, lr_decay=0.01,
+                                 initial_accumulator_value=0.1, momentum_decay=0.04,
+                                 bias_correction=False)
+    params = scene_params(scene, CATALOG)
+    assert {k: params[k] for k in ("damp", "centered", "lr_decay", "acc0", "mom_decay",
+                                   "bc")} == {"damp": "0.5", "centered": "1", "lr_decay": "0.01",
+                                              "acc0": "0.1", "mom_decay": "0.04", "bc": "0"}
+    assert parse_params(params, CATALOG) == (scene, [])
+
+
+def test_advanced_per_optimizer_values_round_trip():
+    params = {"opt": "rmsprop,adam", "per": "1", "bc.adam": "0", "centered.rmsprop": "1"}
+    scene, notices = parse_params(params, CATALOG)
+    assert notices == []
+    assert scene.hyper_for("adam").bias_correction is False
+    assert scene.hyper_for("rmsprop").centered is True
+    assert scene.shared.bias_correction is True and scene.shared.centered is False
+    assert scene_params(scene, CATALOG) == params
+
+
+def test_advanced_defaults_are_pytorch_and_left_out_of_links():
+    from optim import OPTIMIZERS
+
+    torch = {k: v for spec in OPTIMIZERS.values() for k, v in spec.hyperparams.items()
+             if k in ("dampening", "centered", "lr_decay", "initial_accumulator_value",
+                      "momentum_decay")}
+    assert {k: getattr(Hyper(), k) for k in torch} == torch
+    assert Hyper().bias_correction is True
+    # an old link opens the same scene and writes back exactly the same parameters
+    old = {"opt": "adam,rmsprop,momentum", "lr": "0.01", "steps": "300"}
+    scene, notices = parse_params(old, CATALOG)
+    assert notices == [] and scene_params(scene, CATALOG) == old
 
 
 def test_rounded_learning_rate_goes_down_never_up():
@@ -214,7 +269,10 @@ def test_repeated_parameter_takes_the_last_value():
 grid = st.sampled_from
 hypers = st.builds(Hyper, lr=grid(LR_GRID), beta1=grid(BETA_GRID), beta2=grid(BETA_GRID),
                    eps=grid(EPS_GRID), weight_decay=grid(WEIGHT_DECAY_GRID),
-                   momentum=grid(BETA_GRID))
+                   momentum=grid(BETA_GRID), dampening=grid(DAMPENING_GRID),
+                   centered=st.booleans(), lr_decay=grid(LR_DECAY_GRID),
+                   initial_accumulator_value=grid(ACCUMULATOR_GRID),
+                   momentum_decay=grid(MOMENTUM_DECAY_GRID), bias_correction=st.booleans())
 
 
 @st.composite

@@ -17,7 +17,10 @@ import streamlit as st
 from ui.figures import optimizer_title
 from ui.i18n import current_language, t
 from ui.scene import (
+    ADVANCED_KEYS,
+    ALL_HYPER_KEYS,
     CLIP_MODES,
+    FLAG_KEYS,
     HYPER_GRIDS,
     HYPER_KEYS,
     MAX_NOISE,
@@ -30,6 +33,7 @@ from ui.scene import (
     Hyper,
     Scene,
     ScheduleChoice,
+    playground_keys,
     snap,
     suggested_hyper,
 )
@@ -71,10 +75,10 @@ def _widget_values(scene: Scene) -> dict[str, Any]:
         "pg_clip": float(scene.clip),
         "pg_clip_mode": scene.clip_mode,
     }
-    for name in HYPER_KEYS:
+    for name in ALL_HYPER_KEYS:
         values[key_hyper(name)] = getattr(scene.shared, name)
     for optimizer, hyper in scene.own:
-        for name in HYPER_KEYS:
+        for name in ALL_HYPER_KEYS:
             values[key_hyper(name, optimizer)] = getattr(hyper, name)
     for f in fields(ScheduleChoice):
         if f.name != "kind":
@@ -146,14 +150,19 @@ def _reset_start(catalog: Catalog) -> None:
     _landscape_changed(catalog)
 
 
-def _torch_defaults(optimizer: str, defaults: Mapping[str, Any]) -> None:
-    for name in HYPER_KEYS:
-        if name in defaults:
-            st.session_state[key_hyper(name, optimizer)] = snap(float(defaults[name]),
-                                                                HYPER_GRIDS[name])
+def _torch_defaults(optimizer: str, spec: Any) -> None:
+    defaults = spec.hyperparams
+    for name in playground_keys(spec):
+        if name == "bias_correction":
+            value: Any = True  # the engine's (and PyTorch's) default
+        elif name in FLAG_KEYS:
+            value = bool(defaults[name])
+        else:
+            value = snap(float(defaults[name]), HYPER_GRIDS[name])
+        st.session_state[key_hyper(name, optimizer)] = value
 
 
-def _suggested(optimizer: str, accepted: Mapping[str, Any]) -> None:
+def _suggested(optimizer: str, accepted: frozenset[str]) -> None:
     for name, value in suggested_hyper(optimizer).as_dict().items():
         if name in accepted:
             st.session_state[key_hyper(name, optimizer)] = value
@@ -179,11 +188,15 @@ def _landscape_picker(catalog: Catalog, landscapes: Mapping[str, Any]) -> str:
     return chosen
 
 
-def _hyper_slider(name: str, optimizer: str | None, users: list[str], fallback: float) -> float:
+def _hyper_slider(name: str, optimizer: str | None, users: list[str], fallback: Any) -> Any:
+    """The control of one keyword: a checkbox for a switch (``FLAG_KEYS``), else a slider over
+    its grid."""
     key = key_hyper(name, optimizer)
     if key not in st.session_state:
         st.session_state[key] = fallback
     help_text = t(f"pg.hp.{name}.help") + " " + t("pg.hp.used_by", names=", ".join(users))
+    if name in FLAG_KEYS:
+        return bool(st.checkbox(t(f"pg.hp.{name}"), key=key, help=help_text))
     return st.select_slider(t(f"pg.hp.{name}"), options=HYPER_GRIDS[name], key=key,
                             format_func=format_value, help=help_text)
 
@@ -191,18 +204,30 @@ def _hyper_slider(name: str, optimizer: str | None, users: list[str], fallback: 
 def _hyper_controls(optimizers: tuple[str, ...], specs: Mapping[str, Any]) -> tuple[Hyper, bool,
                                                                                      tuple]:
     """Shared sliders, or one expander of sliders per optimizer (stacked, so any number fits
-    the sidebar); only keywords in use are shown."""
+    the sidebar); only keywords in use are shown. The advanced keywords (``ADVANCED_KEYS``)
+    sit in an "Advanced" expander (shared mode) or at the end of the optimizer's own section
+    (expanders cannot nest), and only when a chosen optimizer uses one."""
     per = st.toggle(t("pg.per_optimizer"), key="pg_per", help=t("pg.per_optimizer.help"))
+    keys = {o: playground_keys(specs[o]) for o in optimizers}
+    users = {name: [optimizer_name(o, specs) for o in optimizers if name in keys[o]]
+             for name in ALL_HYPER_KEYS}
     shared_values = {}
-    for name in HYPER_KEYS:
-        users = [optimizer_name(o, specs) for o in optimizers if name in specs[o].hyperparams]
+    for name in ALL_HYPER_KEYS:
         key = key_hyper(name)
         if key not in st.session_state:
             st.session_state[key] = getattr(Hyper(), name)
-        if users and not per:
-            shared_values[name] = _hyper_slider(name, None, users, getattr(Hyper(), name))
-        else:
-            shared_values[name] = st.session_state[key]
+        shared_values[name] = st.session_state[key]
+    if not per:
+        for name in HYPER_KEYS:
+            if users[name]:
+                shared_values[name] = _hyper_slider(name, None, users[name],
+                                                    getattr(Hyper(), name))
+        if any(users[name] for name in ADVANCED_KEYS):
+            with st.expander(t("pg.hp.advanced"), icon=":material/science:"):
+                for name in ADVANCED_KEYS:
+                    if users[name]:
+                        shared_values[name] = _hyper_slider(name, None, users[name],
+                                                            getattr(Hyper(), name))
     shared = Hyper(**shared_values)
     own: list[tuple[str, Hyper]] = []
     if per and optimizers:
@@ -212,20 +237,27 @@ def _hyper_controls(optimizers: tuple[str, ...], specs: Mapping[str, Any]) -> tu
             lr = st.session_state.setdefault(key_hyper("lr", optimizer), suggested.lr)
             with st.expander(f"{title} · η = {format_value(lr)}"):
                 values = {}
-                for name in HYPER_KEYS:
+                for name in ALL_HYPER_KEYS:
                     fallback = getattr(suggested, name)
-                    if name in specs[optimizer].hyperparams:
-                        values[name] = _hyper_slider(name, optimizer, [title], fallback)
-                    else:
-                        values[name] = st.session_state.setdefault(key_hyper(name, optimizer),
-                                                                   fallback)
+                    values[name] = st.session_state.setdefault(key_hyper(name, optimizer),
+                                                               fallback)
+                for name in HYPER_KEYS:
+                    if name in keys[optimizer]:
+                        values[name] = _hyper_slider(name, optimizer, [title],
+                                                     getattr(suggested, name))
+                advanced = [name for name in ADVANCED_KEYS if name in keys[optimizer]]
+                if advanced:
+                    st.caption(t("pg.hp.advanced"))
+                for name in advanced:
+                    values[name] = _hyper_slider(name, optimizer, [title],
+                                                 getattr(suggested, name))
                 left, right = st.columns(2)
                 left.button(t("pg.suggested"), key=f"pg_suggested__{optimizer}",
                             help=t("pg.suggested.help"), on_click=_suggested,
-                            args=(optimizer, specs[optimizer].hyperparams), width="stretch")
+                            args=(optimizer, keys[optimizer]), width="stretch")
                 right.button(t("pg.torch_defaults"), key=f"pg_defaults__{optimizer}",
                              help=t("pg.torch_defaults.help"), on_click=_torch_defaults,
-                             args=(optimizer, specs[optimizer].hyperparams), width="stretch")
+                             args=(optimizer, specs[optimizer]), width="stretch")
                 own.append((optimizer, Hyper(**values)))
     return shared, per, tuple(own)
 

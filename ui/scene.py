@@ -42,9 +42,25 @@ BETA_GRID: tuple[float, ...] = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.8
                                 0.97, 0.98, 0.99, 0.995, 0.999, 0.9995, 0.9999)
 
 HYPER_KEYS: tuple[str, ...] = ("lr", "beta1", "beta2", "eps", "weight_decay", "momentum")
-"""The hyperparameters the playground exposes (the engine's keywords). Other keywords
-(dampening, centered, lr_decay, initial_accumulator_value, momentum_decay) keep PyTorch's
-defaults."""
+"""The main hyperparameters the playground exposes (the engine's keywords), as sliders."""
+
+ADVANCED_KEYS: tuple[str, ...] = ("dampening", "centered", "lr_decay",
+                                  "initial_accumulator_value", "momentum_decay",
+                                  "bias_correction")
+"""The rest of the engine's per-optimizer keywords and the Adam family's bias-correction switch
+(``simulate(..., bias_correction=...)``), shown under "Advanced" only for an optimizer that
+uses them. Their defaults (``Hyper``) are PyTorch's."""
+
+FLAG_KEYS: frozenset[str] = frozenset({"centered", "bias_correction"})
+"""Keywords that are on/off switches (checkboxes; ``1``/``0`` in the URL), not grid values."""
+
+ALL_HYPER_KEYS: tuple[str, ...] = (*HYPER_KEYS, *ADVANCED_KEYS)
+
+DAMPENING_GRID: tuple[float, ...] = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95,
+                                     0.99, 1.0)
+LR_DECAY_GRID: tuple[float, ...] = (0.0, *_decades((1, 2, 5), -5, -1), 1.0)
+ACCUMULATOR_GRID: tuple[float, ...] = (0.0, *_decades((1, 2, 5), -3, 0), 10.0)
+MOMENTUM_DECAY_GRID: tuple[float, ...] = (0.0, *_decades((1, 2, 4), -4, -1), 1.0)
 
 HYPER_GRIDS: dict[str, tuple[float, ...]] = {
     "lr": LR_GRID,
@@ -53,9 +69,15 @@ HYPER_GRIDS: dict[str, tuple[float, ...]] = {
     "eps": EPS_GRID,
     "weight_decay": WEIGHT_DECAY_GRID,
     "momentum": BETA_GRID,
+    "dampening": DAMPENING_GRID,
+    "lr_decay": LR_DECAY_GRID,
+    "initial_accumulator_value": ACCUMULATOR_GRID,
+    "momentum_decay": MOMENTUM_DECAY_GRID,
 }
+"""The value grid of every non-flag keyword (``ALL_HYPER_KEYS`` minus ``FLAG_KEYS``)."""
 
-LOG_SCALED: frozenset[str] = frozenset({"lr", "eps", "weight_decay"})
+LOG_SCALED: frozenset[str] = frozenset({"lr", "eps", "weight_decay", "lr_decay",
+                                        "initial_accumulator_value", "momentum_decay"})
 
 MAX_STEPS = 10_000
 MIN_STEPS = 1
@@ -109,11 +131,17 @@ class Hyper:
     eps: float = 1e-8
     weight_decay: float = 0.0
     momentum: float = 0.9
+    dampening: float = 0.0
+    centered: bool = False
+    lr_decay: float = 0.0
+    initial_accumulator_value: float = 0.0
+    momentum_decay: float = 0.004
+    bias_correction: bool = True
 
-    def as_dict(self) -> dict[str, float]:
+    def as_dict(self) -> dict[str, float | bool]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
-    def only(self, accepted: frozenset[str] | Sequence[str]) -> dict[str, float]:
+    def only(self, accepted: frozenset[str] | Sequence[str]) -> dict[str, float | bool]:
         """The values of the keywords in ``accepted`` (what one optimizer takes)."""
         return {k: v for k, v in self.as_dict().items() if k in accepted}
 
@@ -203,7 +231,19 @@ class Catalog(NamedTuple):
     """Names and facts of the engine's landscapes and optimizers, in display order."""
 
     landscapes: Mapping[str, LandscapeInfo]
-    optimizers: Mapping[str, frozenset[str]]  # optimizer -> the HYPER_KEYS it accepts
+    optimizers: Mapping[str, frozenset[str]]  # optimizer -> the ALL_HYPER_KEYS it accepts
+
+
+def playground_keys(spec: object) -> frozenset[str]:
+    """The ``ALL_HYPER_KEYS`` the playground sets for the optimizer of ``spec`` (an
+    ``optim.OptimizerSpec``): its keywords, ``bias_correction`` where the engine has the
+    switch, and not Nesterov's dampening (the engine requires 0 there)."""
+    keys = set(spec.hyperparams) & set(ALL_HYPER_KEYS)  # type: ignore[attr-defined]
+    if getattr(spec, "bias_correction_switch", False):
+        keys.add("bias_correction")
+    if spec.name == "nesterov":  # type: ignore[attr-defined]
+        keys.discard("dampening")
+    return frozenset(keys)
 
 
 def catalog_from_engine() -> Catalog:
@@ -218,8 +258,7 @@ def catalog_from_engine() -> Catalog:
         )
         for name, ls in LANDSCAPES.items()
     }
-    opts = {name: frozenset(spec.hyperparams) & frozenset(HYPER_KEYS)
-            for name, spec in OPTIMIZERS.items()}
+    opts = {name: playground_keys(spec) for name, spec in OPTIMIZERS.items()}
     return Catalog(lands, opts)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from optim import OPTIMIZERS, Trajectory, schedules, simulate
-from ui.scene import HYPER_KEYS, Scene, ScheduleChoice
+from ui.scene import Scene, ScheduleChoice, playground_keys
 
 RECORD = frozenset({"grads", "state", "lr"})
 
@@ -34,7 +34,7 @@ def make_schedule(choice: ScheduleChoice, steps: int) -> schedules.Schedule:
 
 def engine_kwargs(scene: Scene, optimizer: str) -> dict[str, Any]:
     """The keyword arguments of ``simulate`` for one optimizer of ``scene``."""
-    accepted = set(OPTIMIZERS[optimizer].hyperparams) & set(HYPER_KEYS)
+    accepted = playground_keys(OPTIMIZERS[optimizer])
     kwargs: dict[str, Any] = scene.hyper_for(optimizer).only(accepted)
     kwargs["schedule"] = make_schedule(scene.schedule, scene.steps)
     if scene.clip > 0:

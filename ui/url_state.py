@@ -27,9 +27,26 @@ scene with every default.
                  0 .. 0.9999); a value between grid points snaps to the nearest one
                  (lr: the nearest one below) with a notice; a value outside the grid falls back
                  to the default.
+Advanced values (the sidebar's "Advanced" part; defaults are PyTorch's and are left out of
+links, so links written before these existed open unchanged):
+``damp``         dampening (Momentum; not Nesterov, which needs 0): 0 .. 0.9 in tenths,
+                 0.95, 0.99, 1                                              (default 0)
+``centered``     ``1``: RMSprop divides by the centered second moment       (default 0)
+``lr_decay``     Adagrad's lr decay, lr / (1 + (t-1) lr_decay): 0 or 1-2-5 per decade
+                 1e-5 .. 0.5, and 1                                         (default 0)
+``acc0``         Adagrad's initial accumulator value: 0 or 1-2-5 per decade 1e-3 .. 5, and
+                 10                                                         (default 0)
+``mom_decay``    NAdam's momentum decay: 0 or 1-2-4 per decade 1e-4 .. 0.4, and 1
+                                                                            (default 0.004)
+``bc``           ``0``: Adam-family bias correction off (the optimizers with the engine's
+                 switch: Adam, AdamW, AMSGrad, NAdam, Adamax)               (default 1, on)
+                 ``centered`` and ``bc`` take ``0`` or ``1`` (anything else: a notice); the
+                 others snap to their grids like the sliders above.
 ``per``          ``1``: every optimizer has its own values (``0``, the default: one shared set).
 ``<p>.<name>``   one optimizer's own value in per-optimizer mode, e.g. ``lr.adam=0.003``,
-                 ``b2.rmsprop=0.99``; ``<p>`` is one of lr, b1, b2, eps, wd, mom. Unset ones
+                 ``b2.rmsprop=0.99``; ``<p>`` is one of lr, b1, b2, eps, wd, mom, damp,
+                 centered, lr_decay, acc0, mom_decay, bc (e.g. ``bc.adam=0``,
+                 ``centered.rmsprop=1``). Unset ones
                  take the shared value.
 ``start``        start point ``x,y``, e.g. ``-1.5,2`` (default: the landscape's first start);
                  must lie inside the landscape's plot box.
@@ -61,9 +78,10 @@ from typing import Any, NamedTuple
 from urllib.parse import urlencode
 
 from ui.scene import (
+    ALL_HYPER_KEYS,
     CLIP_MODES,
+    FLAG_KEYS,
     HYPER_GRIDS,
-    HYPER_KEYS,
     MAX_NOISE,
     MAX_SEED,
     MAX_STEPS,
@@ -83,7 +101,8 @@ PAGE_PATH = "playground"
 
 HYPER_PARAM: dict[str, str] = {
     "lr": "lr", "beta1": "b1", "beta2": "b2", "eps": "eps", "weight_decay": "wd",
-    "momentum": "mom",
+    "momentum": "mom", "dampening": "damp", "centered": "centered", "lr_decay": "lr_decay",
+    "initial_accumulator_value": "acc0", "momentum_decay": "mom_decay", "bias_correction": "bc",
 }
 """Engine keyword -> URL parameter name."""
 HYPER_FROM_PARAM: dict[str, str] = {v: k for k, v in HYPER_PARAM.items()}
@@ -284,6 +303,10 @@ class _Reader:
             self.note(name, "rounded", format_value(snapped))
         return snapped
 
+    def flag(self, name: str, default: bool) -> bool:
+        """A ``0``/``1`` switch."""
+        return self.choice(name, format_value(default), ("0", "1")) == "1"
+
     def choice(self, name: str, default: str, options: Iterable[str]) -> str:
         if name not in self.params:
             return default
@@ -295,9 +318,10 @@ class _Reader:
 
 
 def _hyper(reader: _Reader, base: Hyper, suffix: str = "") -> Hyper:
-    values = {key: reader.on_grid(HYPER_PARAM[key] + suffix, getattr(base, key),
-                                  HYPER_GRIDS[key])
-              for key in HYPER_KEYS}
+    values = {key: reader.flag(HYPER_PARAM[key] + suffix, getattr(base, key))
+              if key in FLAG_KEYS else
+              reader.on_grid(HYPER_PARAM[key] + suffix, getattr(base, key), HYPER_GRIDS[key])
+              for key in ALL_HYPER_KEYS}
     return Hyper(**values)
 
 

@@ -49,6 +49,25 @@ EN: dict[str, str] = {
     "pg.hp.momentum": "Momentum μ",
     "pg.hp.momentum.help": "The share of the previous step carried into the next.",
     "pg.hp.used_by": "Used by: {names}.",
+    "pg.hp.advanced": "Advanced",
+    "pg.hp.dampening": "Dampening",
+    "pg.hp.dampening.help": "Each new gradient enters the momentum as (1 − dampening)·g; 0 "
+                            "takes it whole. Nesterov needs 0.",
+    "pg.hp.centered": "Centered",
+    "pg.hp.centered.help": "Divide by the spread of the gradient (its running mean taken "
+                           "out), not by the raw mean of its square.",
+    "pg.hp.lr_decay": "Learning-rate decay",
+    "pg.hp.lr_decay.help": "Adagrad's own decay: step t uses η / (1 + (t − 1)·decay).",
+    "pg.hp.initial_accumulator_value": "Initial accumulator",
+    "pg.hp.initial_accumulator_value.help": "What Adagrad's sum of squared gradients starts "
+                                            "from; larger makes the first steps smaller.",
+    "pg.hp.momentum_decay": "Momentum decay ψ",
+    "pg.hp.momentum_decay.help": "How fast NAdam's momentum warms up to β₁: "
+                                 "μ_t = β₁·(1 − 0.5·0.96^(t·ψ)).",
+    "pg.hp.bias_correction": "Bias correction",
+    "pg.hp.bias_correction.help": "m and v start at zero, so early on they are too small; "
+                                  "dividing by 1 − βᵗ scales them back up. Off: they are used "
+                                  "as they are.",
     "pg.start": "Start point",
     "pg.start.x": "x₀",
     "pg.start.y": "y₀",
@@ -200,6 +219,21 @@ ZH: dict[str, str] = {
     "pg.hp.momentum": "动量 μ",
     "pg.hp.momentum.help": "上一步有多少带进下一步。",
     "pg.hp.used_by": "作用于：{names}。",
+    "pg.hp.advanced": "高级设置",
+    "pg.hp.dampening": "阻尼",
+    "pg.hp.dampening.help": "新梯度按 (1 − 阻尼)·g 计入动量，0 表示整个计入。Nesterov 要求为 0。",
+    "pg.hp.centered": "中心化",
+    "pg.hp.centered.help": "先减去梯度的滑动平均，按梯度的波动大小来缩放，"
+                           "而不是直接用梯度平方的平均。",
+    "pg.hp.lr_decay": "学习率衰减",
+    "pg.hp.lr_decay.help": "Adagrad 自带的衰减：第 t 步的学习率是 η / (1 + (t − 1)·衰减)。",
+    "pg.hp.initial_accumulator_value": "累加器初值",
+    "pg.hp.initial_accumulator_value.help": "Adagrad 累加梯度平方时的起始值；越大，开头几步越小。",
+    "pg.hp.momentum_decay": "动量衰减 ψ",
+    "pg.hp.momentum_decay.help": "NAdam 的动量多快升到 β₁：μ_t = β₁·(1 − 0.5·0.96^(t·ψ))。",
+    "pg.hp.bias_correction": "偏差修正",
+    "pg.hp.bias_correction.help": "m 和 v 都从 0 起步，前几步偏小；除以 1 − βᵗ 就把它们放大回来。"
+                                  "关掉就直接用原值。",
     "pg.start": "起点",
     "pg.start.x": "x₀",
     "pg.start.y": "y₀",
