@@ -134,3 +134,18 @@ def step_decay(step_size: int, gamma: float = 0.1) -> Schedule:
     """PyTorch's ``StepLR``: ``m(t) = gamma ** floor((t - 1) / step_size)``."""
     return Schedule("step_decay", step_size=_positive_int("step_size", step_size),
                     gamma=_fraction("gamma", gamma))
+
+
+BUILDERS = {"constant": constant, "linear_warmup": linear_warmup, "cosine": cosine,
+            "cosine_warm_restarts": cosine_warm_restarts, "triangular": triangular,
+            "step_decay": step_decay}
+
+
+def build(kind: str, **params: float) -> Schedule:
+    """The schedule ``kind`` from a pool of parameters, each builder taking only its own (so a
+    form holding every kind's fields can build whichever kind is chosen, validated as usual)."""
+    if kind not in BUILDERS:
+        raise ValueError(f"schedule kind {kind!r} is not one of {KINDS}")
+    builder = BUILDERS[kind]
+    names = builder.__code__.co_varnames[:builder.__code__.co_argcount]
+    return builder(**{name: params[name] for name in names if name in params})

@@ -98,3 +98,16 @@ def test_plain_landscape_objects_work_through_value_and_grad():
     traj = simulate(Bowl(), "sgd", (1.0, 1.0), 10, lr=0.1)
     np.testing.assert_allclose(traj.positions[-1, 0], [0.9**10, 0.7**10], rtol=1e-12)
     np.testing.assert_allclose(traj.losses, Bowl().value(traj.positions), rtol=1e-15)
+
+
+def test_schedule_build_takes_only_each_kinds_parameters():
+    """schedules.build(kind, **pool) equals calling that kind's builder with its own fields."""
+    from optim import schedules
+
+    pool = dict(warmup_steps=10, total_steps=50, eta_min=0.1, t_0=20, t_mult=2, step_size=15,
+                min_mult=0.2, gamma=0.5)
+    assert schedules.build("cosine", **pool) == schedules.cosine(50, 0.1)
+    assert schedules.build("step_decay", **pool) == schedules.step_decay(15, 0.5)
+    assert schedules.build("constant", **pool) == schedules.constant()
+    with pytest.raises(ValueError, match="bogus"):
+        schedules.build("bogus", **pool)

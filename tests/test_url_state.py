@@ -341,3 +341,22 @@ def test_suggested_values_race_and_none_diverges_on_the_default_landscape():
     assert final["adamw"] != final["adam"]
     arrived = [n for n in base.optimizers if final[n] < 0.2]
     assert len(arrived) >= len(base.optimizers) // 2, final
+
+
+def test_every_schedule_choice_reaches_the_engine():
+    """Each kind in the UI builds the engine schedule of that kind with the choice's fields;
+    cosine's total_steps 0 means the run's length."""
+    from dataclasses import replace
+
+    from optim import schedules
+    from ui.scene import SCHEDULE_KINDS, ScheduleChoice
+    from ui.simulation import make_schedule
+
+    base = ScheduleChoice()
+    for kind in SCHEDULE_KINDS:
+        built = make_schedule(replace(base, kind=kind), 700)
+        assert built.kind == kind
+    cos = make_schedule(replace(base, kind="cosine", eta_min=0.1), 700)
+    assert cos == schedules.cosine(700, 0.1)
+    warm = make_schedule(replace(base, kind="linear_warmup", warmup_steps=30), 700)
+    assert warm == schedules.linear_warmup(30)

@@ -7,6 +7,7 @@ with the same noise seed, so they meet the same gradient noise: a fair race.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from optim import OPTIMIZERS, Trajectory, schedules, simulate
@@ -17,19 +18,9 @@ RECORD = frozenset({"grads", "state", "lr"})
 
 def make_schedule(choice: ScheduleChoice, steps: int) -> schedules.Schedule:
     """The engine schedule for ``choice`` (cosine's ``total_steps == 0`` means ``steps``)."""
-    match choice.kind:
-        case "linear_warmup":
-            return schedules.linear_warmup(choice.warmup_steps)
-        case "cosine":
-            return schedules.cosine(choice.total_steps or steps, choice.eta_min)
-        case "cosine_warm_restarts":
-            return schedules.cosine_warm_restarts(choice.t_0, choice.t_mult, choice.eta_min)
-        case "triangular":
-            return schedules.triangular(choice.step_size, choice.min_mult)
-        case "step_decay":
-            return schedules.step_decay(choice.step_size, choice.gamma)
-        case _:
-            return schedules.constant()
+    params = asdict(choice)
+    params["total_steps"] = choice.total_steps or steps
+    return schedules.build(params.pop("kind"), **params)
 
 
 def engine_kwargs(scene: Scene, optimizer: str) -> dict[str, Any]:
