@@ -1,4 +1,12 @@
-"""Entry point: page navigation, the shared sidebar (language) and session defaults."""
+"""Entry point: page navigation, the shared sidebar (language) and session defaults.
+
+Any error a page raises is logged on the server with its traceback and shown to the visitor
+as one friendly sentence in their language (``.streamlit/config.toml`` hides the details of
+anything that escapes this).
+"""
+
+import logging
+from pathlib import Path
 
 import streamlit as st
 
@@ -7,9 +15,11 @@ from ui.language import language_switch
 from ui.navigation import HOME, SECTIONS
 from ui.shell import require_app_shell
 
+FAVICON = Path(__file__).parent / "assets" / "favicon.png"
+log = logging.getLogger("optimizer_landscapes")
+
 require_app_shell()
-st.set_page_config(page_title="Optimizer landscapes", page_icon=":material/landscape:",
-                   layout="wide")
+st.set_page_config(page_title="Optimizer landscapes", page_icon=str(FAVICON), layout="wide")
 
 with st.sidebar:
     language_switch()
@@ -23,4 +33,9 @@ pages = {
     for section, entries in SECTIONS.items()
     if entries
 }
-st.navigation(pages).run()
+page = st.navigation(pages)
+try:
+    page.run()
+except Exception:
+    log.exception("page %s failed", page.url_path or "home")
+    st.error(t("common.error.crash"), icon=":material/sentiment_dissatisfied:")

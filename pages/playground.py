@@ -11,6 +11,7 @@ from optim import OPTIMIZERS
 from ui import controls, panels
 from ui.figures import catalog, figures, start_from_selection, surface
 from ui.i18n import current_language, t
+from ui.notices import notice_summary
 from ui.shell import require_app_shell
 
 require_app_shell()
@@ -36,8 +37,9 @@ landscape = LANDSCAPES[scene.landscape]
 
 st.title(t("pg.page_title"))
 st.caption(t("pg.intro"))
-for notice in notices:
-    st.warning(controls.notice_text(notice), icon=":material/link_off:")
+notices += controls.take_rejections()
+if notices:
+    st.warning(notice_summary(notices, lang), icon=":material/link_off:")
 
 head, formula = st.columns([3, 2], vertical_alignment="center")
 with head:

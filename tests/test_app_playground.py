@@ -14,7 +14,8 @@ from streamlit.testing.v1 import app_test as app_test_module
 
 from landscapes import LANDSCAPES, get_landscape
 from optim import OPTIMIZERS, simulate
-from ui.figures import start_from_selection
+from ui.figures import optimizer_title, start_from_selection
+from ui.i18n import tr
 
 APP = "../app.py"
 TIMEOUT = 120
@@ -368,3 +369,91 @@ def test_engine_kwargs_pass_advanced_values_only_where_they_apply():
     for name, spec in OPTIMIZERS.items():
         assert ("bias_correction" in kw[name]) == spec.bias_correction_switch, name
     assert len(run_scene(scene)) == len(OPTIMIZERS)  # the engine accepts every one
+
+
+def send_wire(at: AppTest, key: str, value: str | list[str]) -> AppTest:
+    """Rerun as a crafted client would: the widget ``key`` reports the raw wire ``value`` (a
+    formatted label, or a list of them), whatever the page offered. Uses AppTest's private
+    ``_run``, the only way to send a widget state the element tree would not produce."""
+    states = at._tree.get_widget_states()
+    for state in states.widgets:
+        if state.id.endswith(f"-{key}"):
+            if isinstance(value, list):
+                state.string_array_value.data[:] = value
+            else:
+                field = state.WhichOneof("value")
+                if field == "string_array_value":
+                    state.string_array_value.data[:] = [value]
+                else:
+                    state.string_value = value
+            break
+    else:
+        raise AssertionError(f"no widget {key}")
+    return at._run(states)
+
+
+@pytest.mark.parametrize(("key", "junk", "default"), [
+    ("pg_ls", "atlantis", "rosenbrock"),
+    ("pg_ls", "<img src=x onerror=alert(1)>", "rosenbrock"),
+    ("pg_sched", "sometimes", "constant"),
+    ("pg_clip_mode", "sideways", "before"),
+])
+def test_crafted_choice_values_fall_back_with_a_notice(key, junk, default):
+    """A widget value the UI never offers (a crafted client) is replaced by the default, the
+    page says so once with the value quoted as code, and nothing breaks."""
+    at = run_app(steps="20")
+    send_wire(at, key, junk)
+    assert not at.exception, at.exception
+    assert at.session_state[key] == default
+    assert any(f"`{junk}`" in w.value for w in at.warning)
+    assert charts(at)["map"]
+    at.run()
+    assert not at.warning  # reported once
+
+
+def _set_wire(states, key: str, value: str | list[str]) -> None:
+    for state in states.widgets:
+        if state.id.endswith(f"-{key}"):
+            if isinstance(value, list):
+                state.string_array_value.data[:] = value
+            else:
+                state.string_value = value
+
+
+def test_labels_of_the_other_language_are_read_as_keys():
+    """A language switch, back and forth: each time the browser still sends the labels of
+    the language it showed. The page must keep the landscape and optimizers (no crash, no
+    notice, nothing dropped) and show them in the new language."""
+    at = run_app(steps="20", ls="himmelblau", opt="adam,momentum")
+    english = at._tree.get_widget_states()
+    at.query_params["lang"] = "zh"
+    at._run(english)  # first switch: English labels reach the Chinese page
+    assert not at.exception, at.exception
+    assert at.session_state["pg_ls"] == "himmelblau"
+    assert at.session_state["pg_opt"] == ["adam", "momentum"]
+    # the page sends the browser the new labels (set_value), so it stops holding English ones
+    landscape = at.selectbox(key="pg_ls").proto
+    assert landscape.set_value and landscape.raw_value == LANDSCAPES["himmelblau"].title["zh"]
+    chips = at.multiselect(key="pg_opt").proto
+    assert chips.set_value and list(chips.raw_values) == [optimizer_title("adam", "zh"),
+                                                          optimizer_title("momentum", "zh")]
+    chinese = english  # AppTest cannot serialise a Chinese tree; the labels are what count
+    _set_wire(chinese, "pg_sched", tr("pg.schedule.constant", "zh"))
+    _set_wire(chinese, "pg_clip_mode", tr("pg.clip_mode.before", "zh"))
+    _set_wire(chinese, "pg_view", [tr("pg.view.map", "zh")])
+    _set_wire(chinese, "pg_ls", LANDSCAPES["himmelblau"].title["zh"])
+    _set_wire(chinese, "pg_opt", [optimizer_title("adam", "zh"),
+                                  optimizer_title("momentum", "zh")])
+    at.query_params["lang"] = "en"
+    at._run(chinese)  # second switch: Chinese labels reach the English page
+    assert not at.exception, at.exception
+    assert not at.warning, at.warning[0].value
+    assert at.session_state["pg_ls"] == "himmelblau"
+    assert at.session_state["pg_opt"] == ["adam", "momentum"]
+
+
+def test_crafted_optimizer_list_keeps_each_known_one_once():
+    at = run_app(steps="20")
+    send_wire(at, "pg_opt", ["Adam"] * 800 + ["warp_drive", "SGD"])
+    assert not at.exception, at.exception
+    assert at.multiselect(key="pg_opt").value == ["adam", "sgd"]

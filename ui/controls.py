@@ -14,6 +14,7 @@ from typing import Any
 
 import streamlit as st
 
+from ui.choices import choice
 from ui.figures import optimizer_title
 from ui.i18n import current_language, t
 from ui.scene import (
@@ -93,10 +94,15 @@ def _page_params() -> dict[str, str]:
 
 def seed_from_url(catalog: Catalog) -> list[Notice]:
     """On a first visit, or when the address changed under us (a link from a lesson), set
-    every widget from the URL. Returns the notices about values that could not be used."""
+    every widget from the URL; coming back from another page (an address without scene
+    parameters) restores the scene this page last showed. Returns the notices about values
+    that could not be used."""
     params = _page_params()
-    if URL_SNAPSHOT in st.session_state and params == st.session_state[URL_SNAPSHOT]:
+    written = st.session_state.get(URL_SNAPSHOT)
+    if written is not None and params == written:
         return []
+    if written and not params:  # back from another page, whose link dropped ours
+        params = written
     scene, notices = parse_params(params, catalog)
     for key, value in _widget_values(scene).items():
         st.session_state[key] = value
@@ -123,27 +129,35 @@ def write_url(scene: Scene, catalog: Catalog, view: str) -> None:
 def view_switch() -> str:
     """Map or surface (kept in the URL by ``write_url``, not by Streamlit: a bound control
     would write its translated label into the link)."""
-    st.session_state.setdefault("pg_view", VIEWS[0])
-    return st.segmented_control(t("pg.view"), VIEWS, key="pg_view",
-                                format_func=lambda v: t(f"pg.view.{v}"), required=True,
-                                label_visibility="collapsed")
-
-
-def notice_text(notice: Notice) -> str:
-    """A notice as one translated sentence."""
-    if notice.param == "opt" and notice.problem == "invalid" and notice.value:
-        return t("pg.url.unknown_optimizer", value=notice.value)
-    key = {"invalid": "common.bad_url_param"}.get(notice.problem, f"pg.url.{notice.problem}")
-    return t(key, name=notice.param, value=notice.value, used=notice.used)
+    return choice("segmented", t("pg.view"), VIEWS, key="pg_view", default=VIEWS[0],
+                  format_func=lambda v: t(f"pg.view.{v}"), on_reject=reject_widget_value,
+                  required=True, label_visibility="collapsed")
 
 
 # --- widgets -> scene ----------------------------------------------------------------------------
 
 
+REJECTED = "pg__rejected"
+"""Session key: widget values a crafted client sent that the page replaced (for the notice)."""
+
+
+def reject_widget_value(key: str, value: Any) -> None:
+    """Remember that widget ``key`` held ``value``, which is not one of its options."""
+    shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    st.session_state.setdefault(REJECTED, []).append(Notice(key, shown, "widget"))
+
+
+def take_rejections() -> list[Notice]:
+    """The widget values replaced in this run (each reported once)."""
+    return st.session_state.pop(REJECTED, [])
+
+
 def _landscape_changed(catalog: Catalog) -> None:
-    """A new landscape starts from its own default start point."""
-    x, y = catalog.landscapes[st.session_state["pg_ls"]].default_start
-    st.session_state["pg_x0"], st.session_state["pg_y0"] = x, y
+    """A new landscape starts from its own default start point (a value that is not a
+    landscape is left to the picker, which replaces it)."""
+    info = catalog.landscapes.get(st.session_state.get("pg_ls"))
+    if info is not None:
+        st.session_state["pg_x0"], st.session_state["pg_y0"] = info.default_start
 
 
 def _reset_start(catalog: Catalog) -> None:
@@ -173,7 +187,7 @@ def optimizer_name(optimizer: str, specs: Mapping[str, Any]) -> str:
     return optimizer_title(optimizer, current_language(), specs[optimizer].title)
 
 
-def _landscape_picker(catalog: Catalog, landscapes: Mapping[str, Any]) -> str:
+def _landscape_picker(catalog: Catalog, landscapes: Mapping[str, Any], default: str) -> str:
     lang = current_language()
     order = sorted(catalog.landscapes, key=lambda n: GROUP_ORDER.index(landscapes[n].group)
                    if landscapes[n].group in GROUP_ORDER else len(GROUP_ORDER))
@@ -181,9 +195,9 @@ def _landscape_picker(catalog: Catalog, landscapes: Mapping[str, Any]) -> str:
     def label(name: str) -> str:
         return landscapes[name].title.get(lang, landscapes[name].title["en"])
 
-    chosen = st.selectbox(t("pg.landscape"), order, format_func=label, key="pg_ls",
-                          help=t("pg.landscape.help"), on_change=_landscape_changed,
-                          args=(catalog,))
+    chosen = choice("selectbox", t("pg.landscape"), order, key="pg_ls", default=default,
+                    format_func=label, on_reject=reject_widget_value,
+                    help=t("pg.landscape.help"), on_change=_landscape_changed, args=(catalog,))
     st.caption(t("pg.group." + landscapes[chosen].group))
     return chosen
 
@@ -283,8 +297,9 @@ def _start_controls(catalog: Catalog) -> tuple[float, float]:
 
 
 def _schedule_controls() -> ScheduleChoice:
-    kind = st.selectbox(t("pg.schedule"), SCHEDULE_KINDS, key="pg_sched",
-                        format_func=lambda k: t(f"pg.schedule.{k}"))
+    kind = choice("selectbox", t("pg.schedule"), SCHEDULE_KINDS, key="pg_sched",
+                  default=ScheduleChoice().kind, format_func=lambda k: t(f"pg.schedule.{k}"),
+                  on_reject=reject_widget_value)
     st.caption(t(f"pg.schedule.explain.{kind}"))
     values: dict[str, Any] = {"kind": kind}
     base = ScheduleChoice()
@@ -311,8 +326,9 @@ def _noise_and_clip() -> dict[str, Any]:
     clip = st.number_input(t("pg.clip"), min_value=0.0, step=0.5, format="%.3g",
                            key="pg_clip")
     st.caption(t("pg.clip.explain"))
-    mode = st.radio(t("pg.clip_mode"), CLIP_MODES, key="pg_clip_mode",
-                    format_func=lambda m: t(f"pg.clip_mode.{m}"), disabled=clip == 0)
+    mode = choice("radio", t("pg.clip_mode"), CLIP_MODES, key="pg_clip_mode",
+                  default=CLIP_MODES[0], format_func=lambda m: t(f"pg.clip_mode.{m}"),
+                  on_reject=reject_widget_value, disabled=clip == 0)
     st.caption(t("pg.clip_mode.explain"))
     return dict(noise=float(noise), seed=int(seed), clip=float(clip), clip_mode=mode)
 
@@ -327,13 +343,15 @@ def _ensure_defaults(scene: Scene) -> None:
 def render_controls(catalog: Catalog, landscapes: Mapping[str, Any],
                     specs: Mapping[str, Any]) -> Scene:
     """Draw the sidebar controls and return the scene they describe."""
-    _ensure_defaults(parse_params({}, catalog)[0])
+    base = parse_params({}, catalog)[0]
+    _ensure_defaults(base)
     with st.sidebar:
         st.subheader(t("pg.sidebar.scene"), divider="gray")
-        landscape = _landscape_picker(catalog, landscapes)
-        optimizers = tuple(st.multiselect(
-            t("pg.optimizers"), list(catalog.optimizers), key="pg_opt",
-            format_func=lambda o: optimizer_name(o, specs), help=t("pg.optimizers.help")))
+        landscape = _landscape_picker(catalog, landscapes, base.landscape)
+        optimizers = tuple(choice(
+            "multiselect", t("pg.optimizers"), list(catalog.optimizers), key="pg_opt",
+            default=list(base.optimizers), format_func=lambda o: optimizer_name(o, specs),
+            on_reject=reject_widget_value, help=t("pg.optimizers.help")))
         st.subheader(t("pg.hyper"), divider="gray")
         shared, per, own = _hyper_controls(optimizers, specs)
         st.subheader(t("pg.start"), divider="gray", help=t("pg.start.help"))

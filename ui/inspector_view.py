@@ -23,6 +23,7 @@ from lessons.inspector import (
     scene_landscape,
 )
 from optim import OPTIMIZERS as SPECS
+from ui.choices import choice
 from ui.i18n import current_language, t, tr
 from ui.lesson_view import figure_text
 from viz.inspector import arrows_figure, state_figure
@@ -51,21 +52,17 @@ def _table(rec: Recording, step: int, lang: str) -> pd.DataFrame:
 
 
 def _controls() -> tuple[str, str, float]:
-    scene = st.segmented_control(
-        t("lesson.inspector.scene"), options=list(SCENES), default="ravine",
-        format_func=lambda s: t(f"lesson.inspector.scene.{s}"), key=f"{KEY}.scene",
-        required=True)
+    scene = choice("segmented", t("lesson.inspector.scene"), SCENES, key=f"{KEY}.scene",
+                   default="ravine", format_func=lambda s: t(f"lesson.inspector.scene.{s}"),
+                   required=True)
     cols = st.columns([2, 2, 3])
     with cols[0]:
-        default = SCENES[scene].optimizer
-        optimizer = st.selectbox(
-            t("lesson.inspector.optimizer"), options=list(OPTIMIZERS),
-            index=OPTIMIZERS.index(default), format_func=lambda o: SPECS[o].title,
-            key=f"{KEY}.optimizer.{scene}")
+        optimizer = choice("selectbox", t("lesson.inspector.optimizer"), OPTIMIZERS,
+                           key=f"{KEY}.optimizer.{scene}", default=SCENES[scene].optimizer,
+                           format_func=lambda o: SPECS[o].title)
     with cols[1]:
-        beta2 = st.segmented_control(
-            t("lesson.control.beta2"), options=[0.9, 0.99, 0.999], default=0.999,
-            key=f"{KEY}.beta2", required=True)
+        beta2 = choice("segmented", t("lesson.control.beta2"), [0.9, 0.99, 0.999],
+                       key=f"{KEY}.beta2", default=0.999, format_func=str, required=True)
     return scene, optimizer, float(beta2)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.i18n import DEFAULT_LANGUAGE
+from ui.notices import Notice, notice_summary
 from ui.strings import LANGUAGES, TABLES
 
 KEY = "lang"
@@ -29,14 +30,19 @@ def language_from_url(value: str | None) -> str | None:
 
 
 def language_switch() -> str:
-    """Draw the English / 中文 switch; return the chosen language code."""
+    """Draw the English / 中文 switch; return the chosen language code.
+
+    A ``lang`` the address bar gained (a pasted link) wins; an address without one (a move to
+    another page, whose link Streamlit writes without our parameters) keeps the session's
+    language, and the switch writes it back into the address."""
     in_url = st.query_params.get(KEY)
-    if st.session_state.get(_WRITTEN, "\0") != in_url:
-        st.session_state[KEY] = language_from_url(in_url) or DEFAULT_LANGUAGE
-        if in_url is not None and language_from_url(in_url) is None:
-            st.warning(TABLES[DEFAULT_LANGUAGE]["common.bad_url_param"].format(
-                name=KEY, value=in_url), icon=":material/link_off:")
-    elif KEY not in st.session_state:
+    if in_url is not None and st.session_state.get(_WRITTEN, "\0") != in_url:
+        asked = language_from_url(in_url)
+        if asked is None:
+            st.warning(notice_summary([Notice(KEY, in_url, "invalid")], DEFAULT_LANGUAGE),
+                       icon=":material/link_off:")
+        st.session_state[KEY] = asked or st.session_state.get(KEY, DEFAULT_LANGUAGE)
+    elif st.session_state.get(KEY) not in LANGUAGES:
         st.session_state[KEY] = DEFAULT_LANGUAGE
     st.segmented_control(
         TABLES["en"]["common.language"] + " / " + TABLES["zh"]["common.language"],

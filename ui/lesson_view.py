@@ -18,6 +18,7 @@ import streamlit as st
 
 from lessons import EXPERIMENTS, THEMES
 from lessons.base import Control, Evidence, Experiment, Number
+from ui.choices import choice
 from ui.i18n import current_language, t, tr
 from ui.lesson_link import link_gaps, preset_params, snapped
 from ui.strings import TABLES
@@ -156,9 +157,8 @@ def controls(e: Experiment) -> dict[str, Any]:
     for col, c in zip(cols, e.controls, strict=False):
         with col:
             fmt = (lambda v, c=c: t(c.option_key(v))) if c.translate else c.format
-            values[c.name] = st.segmented_control(
-                t(c.label), options=list(c.options), default=c.default, format_func=fmt,
-                key=widget_key(e, c), required=True)
+            values[c.name] = choice("segmented", t(c.label), c.options, key=widget_key(e, c),
+                                    default=c.default, format_func=fmt, required=True)
     return values
 
 

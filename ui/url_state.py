@@ -74,9 +74,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields, replace
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import urlencode
 
+from ui.notices import Notice
 from ui.scene import (
     ALL_HYPER_KEYS,
     CLIP_MODES,
@@ -117,21 +118,6 @@ SCENE_PARAMS: frozenset[str] = frozenset(
 VIEWS: tuple[str, ...] = ("map", "surface")
 PASS_THROUGH: frozenset[str] = frozenset({"lang", "embed", "embed_options"})
 """Parameters owned by someone else (the language switch, Streamlit itself): never flagged."""
-
-
-class Notice(NamedTuple):
-    """A URL value that could not be used as given.
-
-    ``problem`` is one of ``"unknown"`` (no such parameter), ``"invalid"`` (not a value of the
-    right kind), ``"out_of_range"``, ``"rounded"`` (snapped to the slider grid: ``used`` says
-    to what), ``"duplicate"`` (an optimizer named twice) or ``"unused"`` (a per-optimizer
-    value without ``per=1``).
-    """
-
-    param: str
-    value: str
-    problem: str
-    used: str = ""
 
 
 # --- writing -------------------------------------------------------------------------------------

@@ -28,9 +28,20 @@ EN: dict[str, str] = {
         "Update rules: torch.optim, float64. Switch the language in the sidebar at any time; "
         "links keep it."
     ),
-    "common.bad_url_param": (
-        "The link's value for “{name}” ({value}) is not valid; using the default."
+    "common.error.crash": (
+        "Sorry, something went wrong on this page. Your settings are kept: change one, or "
+        "reload the page. The details were written to the server's log."
     ),
+    "common.notice.lead": "Part of the link could not be used; the rest opened as given.",
+    "common.notice.lead_widget": "A control held a value it does not offer; it was reset.",
+    "common.notice.invalid": "{name} = {value} is not a valid value: default used",
+    "common.notice.out_of_range": "{name} = {value} is out of range: default used",
+    "common.notice.rounded": "{name} = {value} is not on the slider: {used} used",
+    "common.notice.unknown": "{name} is not a setting of this page: ignored",
+    "common.notice.duplicate": "optimizer {value} is named twice: it runs once",
+    "common.notice.unused": "{name} counts only with per-optimizer settings (per=1): ignored",
+    "common.notice.unknown_optimizer": "optimizer {value} does not exist: left out",
+    "common.notice.widget": "{name} = {value} is not one of the choices: default used",
 }
 
 ZH: dict[str, str] = {
@@ -55,5 +66,18 @@ ZH: dict[str, str] = {
     "common.home.footer": (
         "更新规则与 torch.optim 一致（float64）。侧栏可随时切换语言，链接会记住你的选择。"
     ),
-    "common.bad_url_param": "链接里“{name}”的值（{value}）无效，已改用默认值。",
+    "common.error.crash": (
+        "抱歉，这一页出了点问题。你的设置都还在：改一个设置或刷新页面即可。"
+        "详细信息已写入服务器日志。"
+    ),
+    "common.notice.lead": "链接里有几项设置用不了，其余设置照常打开。",
+    "common.notice.lead_widget": "有控件收到了它没有的选项，已恢复默认。",
+    "common.notice.invalid": "{name} = {value} 不是有效的值：改用默认值",
+    "common.notice.out_of_range": "{name} = {value} 超出范围：改用默认值",
+    "common.notice.rounded": "{name} = {value} 不在滑块刻度上：改用 {used}",
+    "common.notice.unknown": "{name} 不是本页的设置：已忽略",
+    "common.notice.duplicate": "优化器 {value} 写了两次：只跑一次",
+    "common.notice.unused": "{name} 要配合“每个优化器单独设置”（per=1）才生效：已忽略",
+    "common.notice.unknown_optimizer": "优化器 {value} 不存在：已略过",
+    "common.notice.widget": "{name} = {value} 不在可选项里：改用默认值",
 }

@@ -165,18 +165,6 @@ EN: dict[str, str] = {
     "pg.export.html.help": "One file that plays in any browser, even offline.",
     "pg.share": "Link to this scene",
     "pg.share.help": "Every setting is in the address bar: copy it and the same scene opens.",
-    # --- notices about the link ---
-    "pg.url.unknown": "The link has a setting “{name}” this page does not know; it was "
-                      "ignored.",
-    "pg.url.out_of_range": "The link's value for “{name}” ({value}) is out of range; using the "
-                           "default.",
-    "pg.url.rounded": "The link's value for “{name}” ({value}) is not on the slider; using the "
-                      "nearest one, {used}.",
-    "pg.url.duplicate": "The link names the optimizer “{value}” twice; it runs once.",
-    "pg.url.unused": "The link's “{name}” only counts with per-optimizer settings (per=1); it "
-                     "was ignored.",
-    "pg.url.unknown_optimizer": "The link names an optimizer “{value}” that does not exist; it "
-                                "was left out.",
 }
 
 ZH: dict[str, str] = {
@@ -323,11 +311,4 @@ ZH: dict[str, str] = {
     "pg.export.html.help": "单个文件，任何浏览器都能播放，不联网也行。",
     "pg.share": "本场景的链接",
     "pg.share.help": "所有设置都在地址栏里：复制链接，别人打开就是同一个场景。",
-    # --- notices about the link ---
-    "pg.url.unknown": "链接里的“{name}”不是本页的设置，已忽略。",
-    "pg.url.out_of_range": "链接里“{name}”的值（{value}）超出范围，已改用默认值。",
-    "pg.url.rounded": "链接里“{name}”的值（{value}）不在滑块刻度上，已取最接近的 {used}。",
-    "pg.url.duplicate": "链接里优化器“{value}”写了两次，只跑一次。",
-    "pg.url.unused": "链接里的“{name}”要配合“每个优化器单独设置”（per=1）才生效，已忽略。",
-    "pg.url.unknown_optimizer": "链接里的优化器“{value}”不存在，已略过。",
 }
