@@ -249,7 +249,7 @@ def _hyper_controls(optimizers: tuple[str, ...], specs: Mapping[str, Any]) -> tu
             title = optimizer_name(optimizer, specs)
             suggested = suggested_hyper(optimizer, shared)
             lr = st.session_state.setdefault(key_hyper("lr", optimizer), suggested.lr)
-            with st.expander(f"{title} · η = {format_value(lr)}"):
+            with st.expander(f"{title} · η = {format_value(lr)}", key=f"pg_panel__{optimizer}"):
                 values = {}
                 for name in ALL_HYPER_KEYS:
                     fallback = getattr(suggested, name)

@@ -64,6 +64,7 @@ def figure_text(lang: str, landscape: Any = None) -> FigureText:
                   else tr("pg.fig.distance", lang)),
         play=tr("pg.fig.play", lang),
         pause=tr("pg.fig.pause", lang), minimum=tr("pg.fig.minimum", lang),
+        local_minimum=tr("pg.fig.local_minimum", lang),
         saddle=tr("pg.fig.saddle", lang), start=tr("pg.fig.start", lang),
         diverged=tr("pg.fig.diverged", lang), click_hint=tr("pg.fig.click_hint", lang),
         causes=causes, step_format=tr("pg.fig.step_format", lang),

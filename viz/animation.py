@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from viz.colors import HALO_COLOUR
 from viz.contour import contour_figure
 from viz.runs import Run, as_runs, compact, frame_rows, last_row, short_list
 from viz.terrain import LandscapeLike, Terrain
@@ -46,20 +47,64 @@ def _tail(positions: np.ndarray, lo: int, hi: int) -> np.ndarray:
     return positions[rows]
 
 
-def _static_path(run: Run, text: FigureText, end: int) -> go.Scatter:
+PATH_WIDTH = 4.0
+HALO_WIDTH = 8.0
+"""Paths are drawn thick enough to follow from the back of a classroom, each over a white
+halo (its own trace, in the run's legend group) that keeps it visible on any terrain."""
+
+
+def _static_path(run: Run, text: FigureText, end: int) -> list[go.Scatter]:
+    """The run's path up to ``end``: the white halo, then the coloured line (the legend
+    entry; hiding it hides the halo too)."""
     path = run.positions[: end + 1]
-    return go.Scatter(
-        x=compact(path[:, 0]), y=compact(path[:, 1]), mode="lines", name=legend_label(run, text),
-        legendgroup=run.label, line=dict(color=run.colour, width=2.6, dash=run.dash),
-        opacity=0.8, hoverinfo="skip",
+    x, y = compact(path[:, 0]), compact(path[:, 1])
+    halo = go.Scatter(x=x, y=y, mode="lines", showlegend=False, legendgroup=run.label,
+                      line=dict(color=HALO_COLOUR, width=HALO_WIDTH), hoverinfo="skip")
+    line = go.Scatter(
+        x=x, y=y, mode="lines", name=legend_label(run, text), legendgroup=run.label,
+        line=dict(color=run.colour, width=PATH_WIDTH, dash=run.dash), hoverinfo="skip",
     )
+    return [halo, line]
 
 
-def _break_marker(run: Run, text: FigureText, end: int) -> go.Scatter:
-    x, y = run.positions[end]
+def exit_point(positions: np.ndarray, end: int,
+               bounds: tuple[tuple[float, float], tuple[float, float]]) -> np.ndarray:
+    """Where the path first leaves the plot box: the crossing of the box's edge by the first
+    segment that goes out, or the point at ``end`` if the path stays inside up to there."""
+    (x0, x1), (y0, y1) = bounds
+    path = positions[: end + 1]
+    inside = ((path[:, 0] >= x0) & (path[:, 0] <= x1) & (path[:, 1] >= y0)
+              & (path[:, 1] <= y1))
+    out = np.flatnonzero(~inside)
+    if out.size == 0 or out[0] == 0:
+        return path[end] if out.size == 0 else path[0]
+    a, b = path[out[0] - 1], path[out[0]]
+    d = b - a
+    share = 1.0
+    for k, (lo, hi) in enumerate(((x0, x1), (y0, y1))):
+        if d[k] > 0 and b[k] > hi:
+            share = min(share, (hi - a[k]) / d[k])
+        elif d[k] < 0 and b[k] < lo:
+            share = min(share, (lo - a[k]) / d[k])
+    return a + max(0.0, share) * d
+
+
+def _break_marker(run: Run, text: FigureText, end: int,
+                  bounds: tuple[tuple[float, float], tuple[float, float]]) -> go.Scatter:
+    """A cross, labelled with the run's name, where a diverged run left the map (or broke off
+    inside it); its hover says at which step and why."""
+    x, y = exit_point(run.positions, end, bounds)
+    (x0, x1), (y0, y1) = bounds
+    vertical = "bottom" if y < (y0 + y1) / 2 else "top"
+    horizontal = "right" if x < (x0 + x1) / 2 else "left"
     return go.Scatter(
-        x=[float(x)], y=[float(y)], mode="markers", showlegend=False, legendgroup=run.label,
-        marker=dict(symbol="x", size=14, color=run.colour, line=dict(width=1, color="white")),
+        x=[float(x)], y=[float(y)], mode="markers+text", showlegend=False,
+        legendgroup=run.label, text=[f"<b>{run.label}</b>"], cliponaxis=False,
+        textposition=f"{'top' if vertical == 'bottom' else 'bottom'} "
+                     f"{'right' if horizontal == 'right' else 'left'}",
+        textfont=dict(size=14, color=run.colour),
+        marker=dict(symbol="x", size=16, color=run.colour, line=dict(width=1.5,
+                                                                     color="white")),
         hovertemplate=f"{run.label}: {text.divergence(run.diverged_at, run.reason)}"
                       "<extra></extra>",
         unselected=dict(marker=dict(opacity=1)),
@@ -98,7 +143,8 @@ def _start_trace(runs: Sequence[Run], text: FigureText) -> go.Scatter:
     starts = np.unique(np.array([r.positions[0] for r in runs], dtype=float), axis=0)
     return go.Scatter(
         x=starts[:, 0], y=starts[:, 1], mode="markers", name=text.start,
-        marker=dict(symbol="circle-open", size=15, color="#111111", line=dict(width=2.5)),
+        marker=dict(symbol="circle", size=15, color="rgba(255,255,255,0.35)",
+                    line=dict(width=3, color="#111111")),
         hovertemplate=f"{text.start}<br>(%{{x:.4g}}, %{{y:.4g}})<extra></extra>",
         unselected=dict(marker=dict(opacity=1)),
     )
@@ -157,10 +203,10 @@ def path_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
     steps = max(len(r.positions) - 1 for r in runs)
     ends = [last_row(r) for r in runs]
     for run, end in zip(runs, ends, strict=True):
-        fig.add_trace(_static_path(run, text, end))
+        fig.add_traces(_static_path(run, text, end))
     for run, end in zip(runs, ends, strict=True):
         if run.diverged_at >= 0:
-            fig.add_trace(_break_marker(run, text, end))
+            fig.add_trace(_break_marker(run, text, end, landscape.bounds))
     rows = frame_rows(steps, max_frames)
     fig.add_trace(_comet_trace(runs, _comet_points(runs, ends, rows, 0), text))
     comet = [len(fig.data) - 1]

@@ -1,4 +1,4 @@
-"""Colours: a colour-blind-safe palette for runs and a quiet colour scale for the terrain.
+"""Colours: a colour-blind-safe palette for runs and a bold, perceptually uniform terrain.
 
 Runs use the Okabe–Ito palette (Okabe & Ito, "Color Universal Design", 2008), distinguishable
 under the common colour-vision deficiencies. Yellow is last: it is hard to see on the pale
@@ -20,17 +20,32 @@ OKABE_ITO: tuple[str, ...] = (
 )
 DASHES: tuple[str, ...] = ("solid", "dash", "dot", "dashdot")
 
+VIRIDIS: tuple[str, ...] = ("#440154", "#482878", "#3e4989", "#31688e", "#26828e", "#1f9e89",
+                            "#35b779", "#6ece58", "#b5de2b", "#fde725")
+"""Viridis (van der Walt & Smith, matplotlib 2.0) at ten even stops: perceptually uniform,
+monotonic in lightness, readable under the common colour-vision deficiencies and in grey."""
+
+TERRAIN_LIGHTEN = 0.22
+"""Share of white mixed into the terrain: keeps viridis' order and contrast, but leaves the
+paths' colours (with their white halo) the strongest thing on the map."""
+
+
+def _mix_white(colour: str, share: float) -> str:
+    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c + (255 - c) * share):02x}" for c in rgb)
+
+
 TERRAIN_SCALE: list[list[float | str]] = [
-    [0.0, "#ffffff"],
-    [0.25, "#f1f0ea"],
-    [0.5, "#e0ded3"],
-    [0.75, "#d3cfc1"],
-    [1.0, "#bcb7a5"],
+    [k / (len(VIRIDIS) - 3), _mix_white(c, TERRAIN_LIGHTEN)]
+    for k, c in enumerate(VIRIDIS[2:])
 ]
-"""Pale at low loss, earthy at high loss: saturated path colours stand out on every shade."""
+"""The terrain: deep blue in the valleys, through green, to yellow on the heights (viridis
+from its third stop, the darkest purple left out so a black path stays visible)."""
 
 MINIMUM_COLOUR = "#FFD700"
-SADDLE_COLOUR = "#444444"
+SADDLE_COLOUR = "#222222"
+HALO_COLOUR = "rgba(255,255,255,0.9)"
+"""Drawn under every path, so a path keeps its colour on dark and light terrain alike."""
 
 
 OPTIMIZER_STYLES: dict[str, tuple[str, str]] = {

@@ -89,26 +89,47 @@ def click_grid_trace(terrain: Terrain, text: FigureText, points: int = 41) -> go
     )
 
 
+def split_minima(landscape: LandscapeLike, rel_tol: float = 1e-6) -> tuple[list, list]:
+    """The known minima as (global, local) lists of ``(x, y, value)``: global where the value
+    is the lowest one, up to ``rel_tol`` of the landscape's range of minimum values (or 1e-9)."""
+    points = [(float(x), float(y), float(v))
+              for (x, y), v in zip(landscape.minima, landscape.minima_values, strict=True)]
+    if not points:
+        return [], []
+    values = [v for _, _, v in points]
+    tol = max(rel_tol * (max(values) - min(values)), 1e-9)
+    lowest = min(values)
+    return ([p for p in points if p[2] <= lowest + tol],
+            [p for p in points if p[2] > lowest + tol])
+
+
+def _minimum_trace(points: list, name: str, text: FigureText, marker: dict) -> go.Scatter:
+    x, y, v = (np.array(c, dtype=float) for c in zip(*points, strict=True))
+    return go.Scatter(
+        x=x, y=y, mode="markers", name=name, marker=marker, customdata=v,
+        hovertemplate=(f"{name}<br>(%{{x:.4g}}, %{{y:.4g}})<br>"
+                       f"{text.loss} = %{{customdata:.4g}}<extra></extra>"),
+        unselected=dict(marker=dict(opacity=1)),
+    )
+
+
 def landmark_traces(landscape: LandscapeLike, text: FigureText) -> list[go.Scatter]:
-    """Known minima (stars) and saddle points (open diamonds), each a legend entry."""
+    """The global minima (stars), local minima (small rings) and saddle points (crosses), each
+    a legend entry: on a landscape with many minima only the best ones are starred."""
     traces = []
-    if landscape.minima:
-        mx, my = np.array(landscape.minima, dtype=float).T
-        traces.append(go.Scatter(
-            x=mx, y=my, mode="markers", name=text.minimum,
-            marker=dict(symbol="star", size=17, color=MINIMUM_COLOUR,
-                        line=dict(width=1.2, color="#5a4a00")),
-            customdata=np.array(landscape.minima_values, dtype=float),
-            hovertemplate=(f"{text.minimum}<br>(%{{x:.4g}}, %{{y:.4g}})<br>"
-                           f"{text.loss} = %{{customdata:.4g}}<extra></extra>"),
-            unselected=dict(marker=dict(opacity=1)),
-        ))
+    best, local = split_minima(landscape)
+    if best:
+        traces.append(_minimum_trace(best, text.minimum, text, dict(
+            symbol="star", size=19, color=MINIMUM_COLOUR, line=dict(width=1.5, color="#222222"))))
+    if local:
+        traces.append(_minimum_trace(local, text.local_minimum, text, dict(
+            symbol="circle", size=10, color="#ffffff", line=dict(width=2, color="#222222"))))
     if landscape.saddles:
         sx, sy = np.array(landscape.saddles, dtype=float).T
         traces.append(go.Scatter(
             x=sx, y=sy, mode="markers", name=text.saddle,
-            marker=dict(symbol="x-thin-open", size=13, color=SADDLE_COLOUR,
-                        line=dict(width=2.5, color=SADDLE_COLOUR)),
+            marker=dict(symbol="x-thin-open", size=14, color=SADDLE_COLOUR,
+                        line=dict(width=3, color=SADDLE_COLOUR)),
             hovertemplate=f"{text.saddle}<br>(%{{x:.4g}}, %{{y:.4g}})<extra></extra>",
             unselected=dict(marker=dict(opacity=1)),
         ))

@@ -7,7 +7,9 @@ touch it: the terrain stays put and the paths glide over it.
 
 Filled contours are emulated by quantizing the colour value into ``bands`` levels; a pixel
 whose band differs from its right or lower neighbour is darkened, which draws the contour
-lines. The PNG is written with the standard library (zlib + struct), no imaging dependency.
+lines. Where the bands are finer than a few pixels the colours run smoothly instead
+(``DENSE_EDGES``), so many-minima landscapes show no moire. The PNG is written with the
+standard library (zlib + struct), no imaging dependency.
 """
 
 from __future__ import annotations
@@ -19,8 +21,16 @@ from collections.abc import Sequence
 
 import numpy as np
 
-EDGE_SHADE = 0.86
-BANDS = 28
+EDGE_SHADE = 0.62
+BANDS = 24
+BAND_CHOICES = (24, 16, 12, 8, 6)
+MAX_EDGE_SHARE = 0.16
+"""The most bands (up to ``BANDS``) whose lines cover at most this share of the picture: a
+landscape with many ripples gets fewer, wider bands instead of a grey felt of lines."""
+DENSE_EDGES = 0.45
+"""Share of edge pixels in a 7 x 7 window above which the bands are too fine to read (a
+many-minima landscape's egg box): there the colours run smoothly and no lines are drawn, so no
+moire appears; the lines fade out from half this share on."""
 
 
 def png_bytes(rgb: np.ndarray) -> bytes:
@@ -45,19 +55,46 @@ def scale_colours(scale: Sequence[Sequence], t: np.ndarray) -> np.ndarray:
     return np.stack([np.interp(t, stops, rgb[:, k]) for k in range(3)], axis=-1)
 
 
-def banded_rgb(colour: np.ndarray, scale: Sequence[Sequence], bands: int,
-               cmin: float, cmax: float) -> np.ndarray:
-    """``colour[i, j]`` (row 0 = lowest y) as a banded RGB picture with row 0 at the top."""
-    span = cmax - cmin if cmax > cmin else 1.0
-    t = np.clip((np.nan_to_num(colour, nan=cmax, posinf=cmax, neginf=cmin) - cmin) / span,
-                0.0, 1.0)
+def _bands(t: np.ndarray, bands: int) -> tuple[np.ndarray, np.ndarray]:
+    """Band index of each pixel, and the pixels whose right or lower neighbour differs."""
     band = np.minimum((t * bands).astype(int), bands - 1)
-    rgb = scale_colours(scale, (band + 0.5) / bands)
     edge = np.zeros(band.shape, dtype=bool)
     edge[:, :-1] |= band[:, 1:] != band[:, :-1]
     edge[:-1, :] |= band[1:, :] != band[:-1, :]
-    rgb[edge] *= EDGE_SHADE
+    return band, edge
+
+
+def banded_rgb(colour: np.ndarray, scale: Sequence[Sequence], bands: int,
+               cmin: float, cmax: float) -> np.ndarray:
+    """``colour[i, j]`` (row 0 = lowest y) as a banded RGB picture with row 0 at the top, in
+    at most ``bands`` bands (fewer where ``MAX_EDGE_SHARE`` asks for it)."""
+    span = cmax - cmin if cmax > cmin else 1.0
+    t = np.clip((np.nan_to_num(colour, nan=cmax, posinf=cmax, neginf=cmin) - cmin) / span,
+                0.0, 1.0)
+    for count in BAND_CHOICES:
+        if count > bands:
+            continue
+        band, edge = _bands(t, count)
+        if edge.mean() <= MAX_EDGE_SHARE:
+            break
+    bands = count
+    density = box_mean(edge, 3)
+    dense = density > DENSE_EDGES
+    rgb = scale_colours(scale, np.where(dense, t, (band + 0.5) / bands))
+    fade = np.clip(2.0 - 2.0 * density / DENSE_EDGES, 0.0, 1.0)  # 1 up to half the limit
+    shade = 1.0 - (1.0 - EDGE_SHADE) * fade
+    rgb[edge] *= shade[edge][:, None]
     return np.round(rgb[::-1]).astype(np.uint8)
+
+
+def box_mean(mask: np.ndarray, radius: int) -> np.ndarray:
+    """The mean of ``mask`` over the (2 radius + 1)-square window around each pixel (edges
+    padded with zeros), by two cumulative sums."""
+    size = 2 * radius + 1
+    padded = np.pad(mask.astype(float), ((radius + 1, radius), (radius + 1, radius)))
+    c = padded.cumsum(0).cumsum(1)
+    total = c[size:, size:] - c[:-size, size:] - c[size:, :-size] + c[:-size, :-size]
+    return total / size**2
 
 
 def data_uri(png: bytes) -> str:

@@ -63,7 +63,7 @@ def test_language_switch_shows_chinese(page, app_url):
     legend = page.evaluate(
         "() => [...document.querySelectorAll('.js-plotly-plot .legendtext')]"
         ".map(e => e.textContent)")
-    assert "已知极小值" in legend
+    assert "全局极小值" in legend
     screenshot(page, "playground-zh")
 
 

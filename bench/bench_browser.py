@@ -1,0 +1,837 @@
+"""The app in a real browser: load times, slider round trips, bytes, CPU and playback rate.
+
+    PYTHONPATH=. .venv/bin/python bench/bench_browser.py [--repeats 3] [--viewport 1440x900]
+
+``bench_app.py`` times the script on the server (AppTest, no browser); this script times what
+a visitor waits for. It starts ``streamlit run app.py`` itself (headless, on a free
+127.0.0.1 port), drives Debian's Chromium (``/usr/bin/chromium``, never a downloaded one)
+through Playwright, and prints a markdown table (figure | measured, ready for the README):
+each figure is the median of ``--repeats`` runs, with min and max.
+
+The playground (``/playground``), default scene (6 optimizers x 1000 steps):
+* cold start: launching the server process -> the map drawn (a fresh server per repeat; the
+  browser is already running);
+* warm load: a new browser context, ``goto`` -> the map drawn (the map is the
+  ``.js-plotly-plot`` whose data holds a trace named "comet"; "drawn" means Plotly has laid it
+  out and its markers are in the SVG), with the websocket bytes, the Chromium main-thread time
+  (CDP ``Performance.getMetrics``), the CPU time of Chromium's processes (``/proc``) and of the
+  server (``/proc/<pid>/stat``) spent on it;
+* a learning-rate change (``ArrowRight`` on the slider thumb of one optimizer's
+  "Learning rate" select_slider in the sidebar) -> the map's data changed and the app idle
+  (``data-test-script-state`` / ``data-test-connection-state`` on ``stApp``, as in
+  ``tests/browser/browser_helpers.wait_until_idle``): to a value never run before (nothing
+  cached) and back to the previous one (the server's caches hit), with bytes and CPU;
+* playback: Play on the map for ``--play-seconds``; Plotly's ``plotly_animatingframe`` events
+  per second, ``requestAnimationFrame`` callbacks per second (the paint rate) and the
+  callbacks in which the comet's markers moved.
+Every page of ``ui.navigation.SECTIONS``: a warm load -> idle (script done, every Plotly chart
+drawn). ``--profile`` adds one traced and one sampled load of the playground: where
+Chromium's main thread spends the load (trace events, JS self time by script) and the size
+of the map figure.
+
+Robust by design: every wait has a timeout, a watchdog ends the run after ``--deadline``
+seconds, and every server it started is stopped on the way out, whatever happened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, sync_playwright  # noqa: E402
+
+from ui.navigation import HOME, SECTIONS  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]  # as tests/browser/conftest.py
+PLAYGROUND = "/" + next(e.url_path for entries in SECTIONS.values() for e in entries
+                       if e.path == "pages/playground.py")
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+# Helpers installed in every page of a context (``add_init_script``), so each wait is one
+# expression polled on every animation frame.
+PAGE_HELPERS = """
+window.__bench = {
+  map() {
+    return [...document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')]
+      .find(p => (p.data || []).some(t => t.name === 'comet'));
+  },
+  error() {
+    const e = document.querySelector('[data-testid=stException]');
+    return e ? 'exception on the page: ' + e.innerText.slice(0, 800) : null;
+  },
+  idle() {
+    const app = document.querySelector('[data-testid=stApp]');
+    return !!app && app.getAttribute('data-test-connection-state') === 'CONNECTED'
+      && app.getAttribute('data-test-script-state') === 'notRunning';
+  },
+  mapDrawn() {
+    const m = this.map();
+    return !!m && !!m._fullLayout && !!m._fullData
+      && m.querySelectorAll('.scatterlayer .trace .points path').length > 0;
+  },
+  chartsDrawn() {
+    return [...document.querySelectorAll('[data-testid=stPlotlyChart]')].every(c => {
+      const p = c.querySelector('.js-plotly-plot');
+      return !!p && !!p._fullLayout;
+    });
+  },
+  pageIdle() {
+    return this.idle() && this.chartsDrawn()
+      && !!document.querySelector('[data-testid=stMain] [data-testid=stElementContainer]');
+  },
+  fingerprint() {  // changes when any x value of the map changes (decoded arrays)
+    const m = this.map();
+    if (!m || !m._fullData) return null;
+    let s = 0, n = 0;
+    for (const t of m._fullData) {
+      if (!t.x) continue;
+      n += t.x.length;
+      for (let i = 0; i < t.x.length; i++) {
+        const v = +t.x[i];
+        if (Number.isFinite(v)) s += v * (i % 7 + 1);
+      }
+    }
+    return s.toFixed(9) + '/' + n;
+  },
+};
+"""
+
+ANIMATION_START_JS = """() => {
+  const map = __bench.map();
+  const comet = map._fullData.findIndex(t => t.name === 'comet');
+  const group = [...map.querySelectorAll('.scatterlayer .trace')][comet];
+  const look = () => [...group.querySelectorAll('.points path')].slice(0, 12)
+    .map(p => p.getAttribute('transform')).join(';');
+  const s = {anim: 0, raf: 0, moved: 0, first: null, lastAnim: null, maxGap: 0, stop: false};
+  window.__anim = s;
+  map.on('plotly_animatingframe', () => {
+    const now = performance.now();
+    if (s.first === null) s.first = now;
+    s.anim += 1;
+    s.lastAnim = now;
+  });
+  let seen = look(), prev = null;
+  const tick = now => {
+    if (s.stop) return;
+    if (s.first !== null) {
+      s.raf += 1;
+      if (prev !== null) s.maxGap = Math.max(s.maxGap, now - prev);
+      prev = now;
+      const cur = look();
+      if (cur !== seen) { s.moved += 1; seen = cur; }
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}"""
+
+ANIMATION_STOP_JS = """() => {
+  const s = window.__anim;
+  s.stop = true;
+  return {anim: s.anim, raf: s.raf, moved: s.moved, maxGap: s.maxGap,
+          seconds: s.first === null ? 0 : (performance.now() - s.first) / 1000};
+}"""
+
+FIGURE_STATS_JS = """() => {
+  const size = v => { try { return JSON.stringify(v).length; } catch (e) { return -1; } };
+  return [...document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')].map(p => {
+    const frames = (p._transitionData && p._transitionData._frames) || [];
+    const images = (p.layout.images || []).map(i => String(i.source || '').length);
+    return {
+      traces: p.data.length,
+      points: p._fullData.reduce((n, t) => n + (t.x ? t.x.length : 0), 0),
+      frames: frames.length,
+      dataBytes: size(p.data), layoutBytes: size(p.layout), framesBytes: size(frames),
+      imageBytes: images.reduce((a, b) => a + b, 0),
+      svgNodes: p.querySelectorAll('*').length,
+      isMap: p.data.some(t => t.name === 'comet'),
+    };
+  });
+}"""
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- the server ----------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """One ``streamlit run app.py`` on a free port; ``launched`` is when Popen was called."""
+
+    live: list[Server] = []  # noqa: RUF012 (every server not yet stopped, for the watchdog)
+
+    def __init__(self, log_dir: Path) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_path = log_dir / f"streamlit-{self.port}.log"
+        command = [sys.executable, "-m", "streamlit", "run", "app.py",
+                   "--server.headless", "true", "--server.port", str(self.port),
+                   "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+                   "--server.fileWatcherType", "none"]
+        with open(self.log_path, "w") as out:
+            self.launched = time.perf_counter()
+            self.process = subprocess.Popen(
+                command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+                env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        Server.live.append(self)
+
+    def wait_healthy(self, timeout: float) -> float:
+        """Poll ``/_stcore/health``; return the seconds since launch."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"streamlit exited with code {self.process.returncode}; "
+                                   f"see {self.log_path}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as reply:
+                    if reply.status == 200:
+                        return time.perf_counter() - self.launched
+            except OSError:
+                time.sleep(0.05)
+        raise TimeoutError(f"streamlit did not answer at {self.url} within {timeout} s")
+
+    def cpu_seconds(self) -> float:
+        return proc_cpu_seconds(self.process.pid)
+
+    def stop(self) -> None:
+        if self in Server.live:
+            Server.live.remove(self)
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+
+
+def stop_all_servers() -> None:
+    for server in list(Server.live):
+        with contextlib.suppress(Exception):
+            server.stop()
+
+
+# --- CPU time from /proc --------------------------------------------------------------------
+
+def _stat_fields(pid: int) -> list[str]:
+    text = Path(f"/proc/{pid}/stat").read_text()
+    return text[text.rindex(")") + 2:].split()  # fields from the 3rd (state) on
+
+
+def proc_cpu_seconds(pid: int) -> float:
+    """utime + stime of a process (all its threads), in seconds."""
+    fields = _stat_fields(pid)
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
+def chromium_processes() -> dict[int, tuple[str, float]]:
+    """CPU seconds of every Chromium process started under this one: pid -> (type, seconds);
+    the type is Chromium's ``--type=`` (renderer, gpu-process, utility, zygote) or browser."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                parents[int(entry.name)] = int(_stat_fields(int(entry.name))[1])
+    mine, frontier = set(), {os.getpid()}
+    while frontier:
+        frontier = {pid for pid, parent in parents.items() if parent in frontier} - mine
+        mine |= frontier
+    found = {}
+    for pid in mine:
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+            if b"chromium" not in argv[0]:
+                continue
+            kind = next((a.split(b"=", 1)[1].decode() for a in argv if a.startswith(b"--type=")),
+                        "browser")
+            found[pid] = (kind, proc_cpu_seconds(pid))
+    return found
+
+
+def chromium_cpu_delta(before: dict[int, tuple[str, float]]) -> tuple[float, float]:
+    """(renderer, all Chromium processes) CPU seconds since ``before`` (new pids count from 0;
+    a process that ended in between is lost, which a page load does not do)."""
+    after = chromium_processes()
+    renderer = total = 0.0
+    for pid, (kind, seconds) in after.items():
+        delta = seconds - before.get(pid, (kind, 0.0))[1]
+        total += delta
+        if kind == "renderer":
+            renderer += delta
+    return renderer, total
+
+
+# --- the browser ---------------------------------------------------------------------------
+
+@dataclass
+class Wire:
+    """What the server sent to a page: websocket frames (binary protobuf) and the bodies of
+    ``/media/`` responses (by their Content-Length)."""
+
+    ws_bytes: int = 0
+    ws_frames: int = 0
+    media_bytes: int = 0
+    first_frame_at: float | None = None
+
+    def mark(self) -> tuple[int, int, int]:
+        self.first_frame_at = None
+        return self.ws_bytes, self.ws_frames, self.media_bytes
+
+    def since(self, mark: tuple[int, int, int]) -> tuple[int, int, int]:
+        return (self.ws_bytes - mark[0], self.ws_frames - mark[1], self.media_bytes - mark[2])
+
+    def attach(self, page: Page) -> None:
+        def on_frame(payload: str | bytes) -> None:
+            if self.first_frame_at is None:
+                self.first_frame_at = time.perf_counter()
+            self.ws_frames += 1
+            self.ws_bytes += len(payload.encode() if isinstance(payload, str) else payload)
+
+        def on_response(response: Any) -> None:
+            if "/media/" in response.url:
+                self.media_bytes += int(response.headers.get("content-length", 0) or 0)
+
+        page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
+        page.on("response", on_response)
+
+
+@dataclass
+class Tab:
+    context: BrowserContext
+    page: Page
+    cdp: Any
+    wire: Wire
+
+    def metrics(self) -> dict[str, float]:
+        reply = self.cdp.send("Performance.getMetrics")
+        return {m["name"]: m["value"] for m in reply["metrics"]}
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.context.close()
+
+
+def open_tab(browser: Browser, viewport: tuple[int, int]) -> Tab:
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
+                                  device_scale_factor=1)
+    context.add_init_script(PAGE_HELPERS)
+    page = context.new_page()
+    wire = Wire()
+    wire.attach(page)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    return Tab(context, page, cdp, wire)
+
+
+def wait_js(page: Page, condition: str, timeout: float) -> None:
+    """Wait (polled every animation frame) for ``condition``; fail fast on an exception."""
+    handle = page.wait_for_function(f"() => __bench.error() || ({condition})",
+                                    polling="raf", timeout=timeout * 1000)
+    value = handle.json_value()
+    if isinstance(value, str) and value.startswith("exception"):
+        raise RuntimeError(value)
+
+
+def learning_rate_slider(page: Page, optimizer: str, timeout: float) -> Locator:
+    """The "Learning rate" slider thumb: the shared one, or (per-optimizer values, the default
+    scene) the one in ``optimizer``'s expander, opened if it is closed. Streamlit 1.67's
+    slider thumb is an ``input type=range`` (implicit ARIA role "slider")."""
+    sidebar = page.locator("[data-testid=stSidebar]")
+    name = re.compile(r"^Learning rate")
+    shared = sidebar.get_by_role("slider", name=name).filter(visible=True)
+    if shared.count():
+        return shared.first
+    expander = sidebar.locator("[data-testid=stExpander]").filter(
+        has=page.locator("summary", has_text=re.compile(rf"^\W*\w*\s*{re.escape(optimizer)} ·")))
+    if not expander.count():
+        raise RuntimeError(f"no learning-rate slider and no expander for {optimizer!r}")
+    expander = expander.first
+    if not expander.locator("details").first.evaluate("d => d.open"):
+        expander.locator("summary").first.click(timeout=timeout * 1000)
+    thumb = expander.get_by_role("slider", name=name).first
+    thumb.wait_for(state="visible", timeout=timeout * 1000)
+    return thumb
+
+
+def slider_value(thumb: Locator) -> str:
+    return thumb.get_attribute("aria-valuetext") or thumb.input_value()
+
+
+# --- measurements --------------------------------------------------------------------------
+
+@dataclass
+class Results:
+    """Samples per figure, in insertion order: name -> (values, formatter)."""
+
+    rows: dict[str, tuple[list[float], Callable[[float], str]]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, name: str, value: float, fmt: Callable[[float], str]) -> None:
+        self.rows.setdefault(name, ([], fmt))[0].append(value)
+
+    def table(self) -> str:
+        lines = ["| figure | measured |", "|---|---|"]
+        for name, (values, fmt) in self.rows.items():
+            median = statistics.median(values)
+            cell = fmt(median)
+            if len(values) > 1:
+                cell += f" (min {fmt(min(values))}, max {fmt(max(values))})"
+            lines.append(f"| {name} | {cell} |")
+        return "\n".join(lines)
+
+
+def seconds(value: float) -> str:
+    return f"{value:.2f} s"
+
+
+def millis(value: float) -> str:
+    return f"{1000 * value:.0f} ms"
+
+
+def kilobytes(value: float) -> str:
+    return f"{value / 1000:.0f} kB"
+
+
+def per_second(value: float) -> str:
+    return f"{value:.1f} /s"
+
+
+def count(value: float) -> str:
+    return f"{value:.0f}"
+
+
+def cold_start(browser: Browser, viewport: tuple[int, int], log_dir: Path, timeout: float,
+               results: Results) -> None:
+    tab = open_tab(browser, viewport)
+    server = Server(log_dir)
+    try:
+        healthy = server.wait_healthy(timeout)
+        tab.page.goto(server.url + PLAYGROUND, wait_until="commit", timeout=timeout * 1000)
+        wait_js(tab.page, "__bench.mapDrawn()", timeout)
+        drawn = time.perf_counter() - server.launched
+    finally:
+        tab.close()
+        server.stop()
+    results.add("cold start: server launch -> health check answers", healthy, seconds)
+    results.add("**cold start: server launch -> map drawn**", drawn, seconds)
+
+
+def warm_load(tab: Tab, server: Server, timeout: float, results: Results) -> None:
+    """A new context's first ``goto`` of the playground -> the map drawn."""
+    page = tab.page
+    mark, metrics0 = tab.wire.mark(), tab.metrics()
+    chromium0, server0 = chromium_processes(), server.cpu_seconds()
+    start = time.perf_counter()
+    page.goto(server.url + PLAYGROUND, wait_until="commit", timeout=timeout * 1000)
+    wait_js(page, "__bench.mapDrawn()", timeout)
+    drawn = time.perf_counter() - start
+    renderer, chromium = chromium_cpu_delta(chromium0)
+    metrics = tab.metrics()
+    wait_js(page, "__bench.idle() && __bench.chartsDrawn()", timeout)
+    idle = time.perf_counter() - start
+    page.wait_for_timeout(150)  # frames already sent reach the counters
+    ws_bytes, _, media = tab.wire.since(mark)
+    results.add("**warm load: new tab, goto -> map drawn**", drawn, seconds)
+    results.add("warm load: goto -> app idle, all 3 charts drawn", idle, seconds)
+    results.add("warm load: websocket bytes received (to idle)", ws_bytes, kilobytes)
+    if media:
+        results.add("warm load: /media bytes (HTTP, to idle)", media, kilobytes)
+    for key, label in [("TaskDuration", "all tasks"), ("ScriptDuration", "JS"),
+                       ("LayoutDuration", "layout"), ("RecalcStyleDuration", "style")]:
+        results.add(f"warm load: browser main thread, {label} (CDP, to map drawn)",
+                    metrics[key] - metrics0.get(key, 0.0), millis)
+    results.add("warm load: Chromium renderer CPU (/proc, to map drawn)", renderer, millis)
+    results.add("warm load: all Chromium processes CPU (/proc, to map drawn)", chromium, millis)
+    results.add("warm load: server CPU (/proc, to idle)", server.cpu_seconds() - server0,
+                millis)
+    results.add("warm load: DOM nodes after load (CDP)", metrics["Nodes"], count)
+
+
+def slider_change(tab: Tab, server: Server, key: str, label: str, optimizer: str,
+                  timeout: float, results: Results) -> str:
+    """Press ``key`` on the learning-rate thumb; time -> the map's data changed + app idle."""
+    page = tab.page
+    thumb = learning_rate_slider(page, optimizer, timeout)
+    before_value = slider_value(thumb)
+    fingerprint = page.evaluate("() => __bench.fingerprint()")
+    thumb.focus()
+    page.wait_for_timeout(200)  # a quiet start: no frame in flight, focus settled
+    mark, metrics0 = tab.wire.mark(), tab.metrics()
+    chromium0, server0 = chromium_processes(), server.cpu_seconds()
+    start = time.perf_counter()
+    thumb.press(key)
+    wait_js(page, f"__bench.fingerprint() !== {json.dumps(fingerprint)}", timeout)
+    changed = time.perf_counter() - start
+    wait_js(page, f"__bench.fingerprint() !== {json.dumps(fingerprint)} && __bench.idle()"
+                  " && __bench.mapDrawn()", timeout)
+    idle = time.perf_counter() - start
+    renderer, _ = chromium_cpu_delta(chromium0)
+    metrics = tab.metrics()
+    server_cpu = server.cpu_seconds() - server0
+    first = tab.wire.first_frame_at
+    page.wait_for_timeout(150)
+    ws_bytes, frames, media = tab.wire.since(mark)
+    results.add(f"**{label}: key -> map updated, app idle**", idle, seconds)
+    results.add(f"{label}: key -> map data changed", changed, seconds)
+    if first is not None:
+        results.add(f"{label}: key -> first websocket frame", first - start, seconds)
+    results.add(f"{label}: websocket bytes received", ws_bytes, kilobytes)
+    results.add(f"{label}: websocket frames received", frames, count)
+    if media:
+        results.add(f"{label}: /media bytes (HTTP)", media, kilobytes)
+    results.add(f"{label}: server CPU (/proc)", server_cpu, millis)
+    results.add(f"{label}: browser main thread, all tasks (CDP)",
+                metrics["TaskDuration"] - metrics0["TaskDuration"], millis)
+    results.add(f"{label}: Chromium renderer CPU (/proc)", renderer, millis)
+    return f"{before_value} -> {slider_value(learning_rate_slider(page, optimizer, timeout))}"
+
+
+def playback(tab: Tab, play_seconds: float, timeout: float, results: Results) -> None:
+    """Play on the map for ``play_seconds``, then Pause."""
+    page = tab.page
+    page.evaluate(ANIMATION_START_JS)
+    buttons = page.locator(".js-plotly-plot .updatemenu-button")
+    metrics0, chromium0 = tab.metrics(), chromium_processes()
+    buttons.first.click(timeout=timeout * 1000)
+    page.wait_for_function("() => window.__anim.first !== null", timeout=timeout * 1000)
+    page.wait_for_timeout(play_seconds * 1000)
+    stats = page.evaluate(ANIMATION_STOP_JS)
+    metrics = tab.metrics()
+    renderer, _ = chromium_cpu_delta(chromium0)
+    buttons.nth(1).click(timeout=timeout * 1000)  # Pause
+    span = max(stats["seconds"], 1e-9)
+    results.add("**playback: Plotly animation frames (plotly_animatingframe)**",
+                stats["anim"] / span, per_second)
+    results.add("playback: requestAnimationFrame callbacks (paint rate)",
+                stats["raf"] / span, per_second)
+    results.add("playback: rAF callbacks in which the comet moved", stats["moved"] / span,
+                per_second)
+    results.add("playback: longest gap between rAF callbacks", stats["maxGap"] / 1000, millis)
+    results.add("playback: browser main thread busy (CDP TaskDuration / wall time)",
+                100 * (metrics["TaskDuration"] - metrics0["TaskDuration"]) / span,
+                lambda v: f"{v:.0f} %")
+    results.add("playback: Chromium renderer CPU (/proc, % of one core)",
+                100 * renderer / span, lambda v: f"{v:.0f} %")
+
+
+def page_loads(browser: Browser, server: Server, viewport: tuple[int, int], repeats: int,
+               timeout: float, results: Results) -> None:
+    """Every page of the navigation: a warm visit first, then ``repeats`` timed ones."""
+    entries = [e for entries in SECTIONS.values() for e in entries]
+    for entry in entries:
+        path = "/" if entry == HOME else "/" + entry.url_path
+        for attempt in range(repeats + 1):
+            tab = open_tab(browser, viewport)
+            try:
+                start = time.perf_counter()
+                tab.page.goto(server.url + path, wait_until="commit", timeout=timeout * 1000)
+                wait_js(tab.page, "__bench.pageIdle()", timeout)
+                elapsed = time.perf_counter() - start
+                charts = tab.page.locator("[data-testid=stPlotlyChart]").count()
+            finally:
+                tab.close()
+            if attempt:  # the first visit warms the server's caches for this page
+                results.add(f"warm load -> idle: `{path}` ({charts} charts)", elapsed, seconds)
+
+
+# --- profile: where the browser's time goes -------------------------------------------------
+
+def self_times(events: list[dict]) -> dict[str, float]:
+    """Self time (ms) per trace-event name on one thread's complete ('X') events: each
+    event's duration minus that of the events nested in it."""
+    totals: dict[str, float] = defaultdict(float)
+    stack: list[dict[str, Any]] = []
+    for event in sorted(events, key=lambda e: (e["ts"], -e.get("dur", 0))):
+        start = event["ts"]
+        while stack and stack[-1]["end"] <= start:
+            done = stack.pop()
+            totals[done["name"]] += (done["dur"] - done["child"]) / 1000
+        dur = min(event.get("dur", 0), stack[-1]["end"] - start) if stack else event.get("dur", 0)
+        if stack:
+            stack[-1]["child"] += dur
+        stack.append({"name": event["name"], "end": start + dur, "dur": dur, "child": 0.0})
+    for done in stack:
+        totals[done["name"]] += (done["dur"] - done["child"]) / 1000
+    return totals
+
+
+def trace_load(browser: Browser, server: Server, viewport: tuple[int, int],
+               timeout: float) -> list[str]:
+    """A warm playground load under a Chromium trace: main-thread self time by event."""
+    tab = open_tab(browser, viewport)
+    try:
+        browser.start_tracing(page=tab.page, categories=[
+            "devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink",
+            "toplevel"])
+        start = time.perf_counter()
+        tab.page.goto(server.url + PLAYGROUND, wait_until="commit", timeout=timeout * 1000)
+        wait_js(tab.page, "__bench.mapDrawn()", timeout)
+        drawn = time.perf_counter() - start
+        wait_js(tab.page, "__bench.idle() && __bench.chartsDrawn()", timeout)
+        tab.page.wait_for_timeout(300)
+        trace = json.loads(browser.stop_tracing())
+        figures = tab.page.evaluate(FIGURE_STATS_JS)
+    finally:
+        tab.close()
+    events = trace["traceEvents"] if isinstance(trace, dict) else trace
+    main = {(e["pid"], e["tid"]) for e in events
+            if e.get("ph") == "M" and e.get("name") == "thread_name"
+            and e.get("args", {}).get("name") == "CrRendererMain"}
+    busiest, by_thread = None, defaultdict(list)
+    for e in events:
+        if e.get("ph") == "X" and (e["pid"], e["tid"]) in main:
+            by_thread[(e["pid"], e["tid"])].append(e)
+    if by_thread:
+        busiest = max(by_thread, key=lambda k: sum(e.get("dur", 0) for e in by_thread[k]
+                                                    if e["name"] == "RunTask"))
+    lines = [f"traced warm load: map drawn after {drawn:.2f} s (tracing slows it)"]
+    if busiest:
+        thread = by_thread[busiest]
+        tasks = [e["dur"] / 1000 for e in thread if e["name"] == "RunTask"]
+        long_tasks = [d for d in tasks if d >= 50]
+        lines.append(f"renderer main thread: {sum(tasks):.0f} ms in {len(tasks)} tasks; "
+                     f"{len(long_tasks)} long tasks (>= 50 ms) totalling "
+                     f"{sum(long_tasks):.0f} ms, longest {max(tasks, default=0):.0f} ms")
+        totals = self_times(thread)
+        top = sorted(totals.items(), key=lambda kv: -kv[1])[:12]
+        lines.append("main-thread self time by trace event: "
+                     + ", ".join(f"{name} {ms:.0f} ms" for name, ms in top))
+    for i, fig in enumerate(figures):
+        kind = "map" if fig["isMap"] else f"chart {i + 1}"
+        lines.append(f"{kind}: {fig['traces']} traces, {fig['points']} points, "
+                     f"{fig['frames']} frames; JSON data {fig['dataBytes'] / 1000:.0f} kB, "
+                     f"layout {fig['layoutBytes'] / 1000:.0f} kB (terrain image "
+                     f"{fig['imageBytes'] / 1000:.0f} kB), frames "
+                     f"{fig['framesBytes'] / 1000:.0f} kB; {fig['svgNodes']} SVG nodes")
+    return lines
+
+
+def profile_load(browser: Browser, server: Server, viewport: tuple[int, int],
+                 timeout: float) -> list[str]:
+    """A warm playground load under the V8 sampling profiler: JS self time by script."""
+    tab = open_tab(browser, viewport)
+    try:
+        tab.cdp.send("Profiler.enable")
+        tab.cdp.send("Profiler.setSamplingInterval", {"interval": 250})
+        tab.cdp.send("Profiler.start")
+        tab.page.goto(server.url + PLAYGROUND, wait_until="commit", timeout=timeout * 1000)
+        wait_js(tab.page, "__bench.mapDrawn()", timeout)
+        profile = tab.cdp.send("Profiler.stop")["profile"]
+        nodes = {n["id"]: n for n in profile["nodes"]}
+        by_url: dict[str, float] = defaultdict(float)
+        by_function: dict[tuple[str, str], float] = defaultdict(float)
+        for node_id, delta in zip(profile["samples"], profile["timeDeltas"], strict=True):
+            frame = nodes[node_id]["callFrame"]
+            url = frame.get("url") or frame.get("functionName") or "(native)"
+            by_url[url] += delta / 1000
+            by_function[(url, frame.get("functionName") or "(anonymous)")] += delta / 1000
+        labels = {}
+        for url in sorted(by_url, key=lambda u: -by_url[u])[:6]:
+            label = url.rsplit("/", 1)[-1]
+            if url.startswith("http"):
+                with contextlib.suppress(Exception):
+                    if "plotly_animatingframe" in tab.context.request.get(url).text():
+                        label += " [plotly.js]"
+            labels[url] = label
+    finally:
+        tab.close()
+    idle = {"(idle)", "(program)"}
+    busy = sum(ms for url, ms in by_url.items() if url not in idle)
+    lines = [f"sampled JS (V8 profiler, to map drawn): {busy:.0f} ms busy; by script: "
+             + ", ".join(f"{labels[u]} {by_url[u]:.0f} ms" for u in labels)]
+    top = sorted(by_function.items(), key=lambda kv: -kv[1])
+    top = [(k, ms) for k, ms in top if k[0] not in idle][:8]
+    lines.append("top JS functions (self): " + ", ".join(
+        f"{name} ({labels.get(url, url.rsplit('/', 1)[-1])}) {ms:.0f} ms"
+        for (url, name), ms in top))
+    return lines
+
+
+# --- main ----------------------------------------------------------------------------------
+
+def parse_viewport(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d+)[xX](\d+)", text)
+    if not match:
+        raise argparse.ArgumentTypeError("viewport is WIDTHxHEIGHT, e.g. 1440x900")
+    return int(match[1]), int(match[2])
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--repeats", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--viewport", type=parse_viewport, default=(1440, 900),
+                        help="browser viewport WIDTHxHEIGHT (default 1440x900)")
+    parser.add_argument("--optimizer", default="Adam",
+                        help="whose learning-rate slider to move (default Adam)")
+    parser.add_argument("--play-seconds", type=float, default=3.0,
+                        help="playback measured for this long (default 3)")
+    parser.add_argument("--timeout", type=float, default=120.0,
+                        help="seconds allowed for any one wait (default 120)")
+    parser.add_argument("--deadline", type=float, default=1800.0,
+                        help="the whole run is stopped after this many seconds (default 1800)")
+    parser.add_argument("--skip-pages", action="store_true", help="only the playground")
+    parser.add_argument("--profile", action="store_true",
+                        help="add a traced and a profiled load: where the browser's time goes")
+    args = parser.parse_args(argv)
+    if args.repeats < 1:
+        parser.error("--repeats must be at least 1")
+    return args
+
+
+def watchdog(deadline: float) -> threading.Timer:
+    """Stop the servers and end the process if the run outlives ``deadline`` seconds."""
+    def expire() -> None:
+        log(f"bench_browser: deadline of {deadline:.0f} s reached; stopping")
+        stop_all_servers()
+        os._exit(3)
+
+    timer = threading.Timer(deadline, expire)
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
+def header(browser: Browser, args: argparse.Namespace) -> list[str]:
+    import plotly
+    import streamlit
+
+    def git(*command: str) -> str:
+        with contextlib.suppress(Exception):
+            return subprocess.run(["git", *command], cwd=ROOT, capture_output=True, text=True,
+                                  timeout=10).stdout.strip()
+        return "?"
+
+    dirty = " (uncommitted changes)" if git("status", "--porcelain", "--untracked-files=no") \
+        else ""
+    width, height = args.viewport
+    return [f"commit {git('rev-parse', '--short', 'HEAD')}{dirty}; Streamlit "
+            f"{streamlit.__version__}, Plotly {plotly.__version__}, Chromium {browser.version} "
+            f"(headless, software rendering); viewport {width}x{height}; "
+            f"{os.cpu_count()} CPUs ({platform.machine()}); median of {args.repeats} "
+            f"(min, max); default scene 6 optimizers x 1000 steps"]
+
+
+@contextlib.contextmanager
+def terminated_cleanly() -> Iterator[None]:
+    """SIGTERM unwinds like Ctrl-C, so the ``finally`` blocks stop the servers."""
+    def on_term(signum: int, _frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        stop_all_servers()
+
+
+def run(args: argparse.Namespace) -> None:
+    if not os.path.exists(CHROMIUM):
+        raise SystemExit(f"{CHROMIUM} is missing (apt-get install chromium)")
+    results = Results()
+    extra: list[str] = []
+    log_dir = Path(tempfile.mkdtemp(prefix="bench-browser-"))
+    timeout, viewport = args.timeout, args.viewport
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                     timeout=timeout * 1000)
+        try:
+            for i in range(args.repeats):
+                log(f"cold start {i + 1}/{args.repeats}")
+                cold_start(browser, viewport, log_dir, timeout, results)
+            server = Server(log_dir)
+            server.wait_healthy(timeout)
+            log("warm-up visit")
+            tab = open_tab(browser, viewport)
+            try:
+                tab.page.goto(server.url + PLAYGROUND, wait_until="commit",
+                              timeout=timeout * 1000)
+                wait_js(tab.page, "__bench.idle() && __bench.chartsDrawn() "
+                                  "&& __bench.mapDrawn()", timeout)
+            finally:
+                tab.close()
+            for i in range(args.repeats):
+                log(f"warm load, slider, playback {i + 1}/{args.repeats}")
+                tab = open_tab(browser, viewport)
+                try:
+                    warm_load(tab, server, timeout, results)
+                    tab.page.wait_for_timeout(500)
+                    playback(tab, args.play_seconds, timeout, results)
+                    tab.page.wait_for_timeout(500)
+                    # Each repeat's tab starts at the default value, so step i + 1 times to
+                    # reach a value the server has not computed yet.
+                    for _ in range(i):
+                        slider_change(tab, server, "ArrowRight", "warm-up", args.optimizer,
+                                      timeout, Results())
+                    moved = slider_change(tab, server, "ArrowRight",
+                                          "slider change, new value (nothing cached)",
+                                          args.optimizer, timeout, results)
+                    back = slider_change(tab, server, "ArrowLeft",
+                                         "slider change back (cached scene)",
+                                         args.optimizer, timeout, results)
+                    log(f"  learning rate {moved}, then {back}")
+                finally:
+                    tab.close()
+            if not args.skip_pages:
+                log("page loads")
+                page_loads(browser, server, viewport, args.repeats, timeout, results)
+            if args.profile:
+                log("profile")
+                extra += trace_load(browser, server, viewport, timeout)
+                extra += profile_load(browser, server, viewport, timeout)
+            lines = header(browser, args)
+        finally:
+            stop_all_servers()
+            with contextlib.suppress(Exception):
+                browser.close()
+    print("\n".join(lines))
+    print()
+    print(results.table())
+    if extra:
+        print()
+        print("\n".join(f"* {line}" for line in extra))
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    timer = watchdog(args.deadline)
+    try:
+        with terminated_cleanly():
+            run(args)
+    finally:
+        timer.cancel()
+
+
+if __name__ == "__main__":
+    main()
