@@ -139,7 +139,7 @@ def test_chinese_labels_reach_the_figures():
     at = run_app(lang="zh", steps="20")
     spec = json.loads(map_spec(at))
     names = [t.get("name") for t in spec["data"]]
-    assert "已知极小值" in names and "起点" in names
+    assert "全局极小值" in names and "起点" in names
     assert spec["layout"]["updatemenus"][0]["buttons"][0]["label"] == "▶ 播放"
     assert at.title[0].value == "试验场"
 
