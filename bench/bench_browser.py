@@ -25,9 +25,10 @@ The playground (``/playground``), default scene (6 optimizers x 1000 steps):
   per second, ``requestAnimationFrame`` callbacks per second (the paint rate) and the
   callbacks in which the comet's markers moved.
 Every page of ``ui.navigation.SECTIONS``: a warm load -> idle (script done, every Plotly chart
-drawn). ``--profile`` adds one traced and one sampled load of the playground: where
-Chromium's main thread spends the load (trace events, JS self time by script) and the size
-of the map figure.
+drawn). ``--profile`` adds three more playground loads: a timeline (when the websocket
+messages and the Plotly chunk arrive, when the map is drawn) with the size of each figure as
+the browser holds it; a Chromium trace (main-thread time by kind of work, long tasks); and a
+V8 sampling profile (JS time by script and function).
 
 Robust by design: every wait has a timeout, a watchdog ends the run after ``--deadline``
 seconds, and every server it started is stopped on the way out, whatever happened.
@@ -55,6 +56,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -156,22 +158,15 @@ ANIMATION_STOP_JS = """() => {
           seconds: s.first === null ? 0 : (performance.now() - s.first) / 1000};
 }"""
 
-FIGURE_STATS_JS = """() => {
-  const size = v => { try { return JSON.stringify(v).length; } catch (e) { return -1; } };
-  return [...document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')].map(p => {
-    const frames = (p._transitionData && p._transitionData._frames) || [];
-    const images = (p.layout.images || []).map(i => String(i.source || '').length);
-    return {
-      traces: p.data.length,
-      points: p._fullData.reduce((n, t) => n + (t.x ? t.x.length : 0), 0),
-      frames: frames.length,
-      dataBytes: size(p.data), layoutBytes: size(p.layout), framesBytes: size(frames),
-      imageBytes: images.reduce((a, b) => a + b, 0),
-      svgNodes: p.querySelectorAll('*').length,
-      isMap: p.data.some(t => t.name === 'comet'),
-    };
-  });
-}"""
+FIGURE_STATS_JS = """() => [...document.querySelectorAll(
+    '[data-testid=stPlotlyChart] .js-plotly-plot')].map(p => ({
+  traces: p.data.length,
+  points: p._fullData.reduce((n, t) => n + (t.x ? t.x.length : 0), 0),
+  frames: ((p._transitionData && p._transitionData._frames) || []).length,
+  imageBytes: (p.layout.images || []).reduce((n, i) => n + String(i.source || '').length, 0),
+  svgNodes: p.querySelectorAll('*').length,
+  isMap: p.data.some(t => t.name === 'comet'),
+}))"""
 
 
 def log(message: str) -> None:
@@ -270,12 +265,12 @@ def chromium_processes() -> dict[int, tuple[str, float]]:
     found = {}
     for pid in mine:
         with contextlib.suppress(OSError, ValueError, IndexError):
-            argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-            if b"chromium" not in argv[0]:
+            # Chromium rewrites its children's argv into one space-separated string
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            if b"chromium" not in cmdline.split(b"\0")[0].split(b" ")[0]:
                 continue
-            kind = next((a.split(b"=", 1)[1].decode() for a in argv if a.startswith(b"--type=")),
-                        "browser")
-            found[pid] = (kind, proc_cpu_seconds(pid))
+            kind = re.search(rb"--type=([\w-]+)", cmdline)
+            found[pid] = (kind[1].decode() if kind else "browser", proc_cpu_seconds(pid))
     return found
 
 
@@ -319,7 +314,7 @@ class Wire:
             self.ws_bytes += len(payload.encode() if isinstance(payload, str) else payload)
 
         def on_response(response: Any) -> None:
-            if "/media/" in response.url:
+            if urlsplit(response.url).path.startswith("/media/"):  # not /static/media fonts
                 self.media_bytes += int(response.headers.get("content-length", 0) or 0)
 
         page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
@@ -364,18 +359,20 @@ def wait_js(page: Page, condition: str, timeout: float) -> None:
 
 
 def learning_rate_slider(page: Page, optimizer: str, timeout: float) -> Locator:
-    """The "Learning rate" slider thumb: the shared one, or (per-optimizer values, the default
-    scene) the one in ``optimizer``'s expander, opened if it is closed. Streamlit 1.67's
-    slider thumb is an ``input type=range`` (implicit ARIA role "slider")."""
-    sidebar = page.locator("[data-testid=stSidebar]")
+    """The "Learning rate" slider thumb: a shared one if shown, else (per-optimizer values,
+    the default scene) the one in the expander titled ``optimizer`` ("Adam · η = 0.05"),
+    opened if it is closed. Searched in the whole app (the sidebar, or beside the map).
+    Streamlit 1.67's slider thumb is an ``input type=range`` (implicit ARIA role "slider")."""
+    app = page.locator("[data-testid=stApp]")
     name = re.compile(r"^Learning rate")
-    shared = sidebar.get_by_role("slider", name=name).filter(visible=True)
+    shared = app.get_by_role("slider", name=name).filter(visible=True)
     if shared.count():
         return shared.first
-    expander = sidebar.locator("[data-testid=stExpander]").filter(
-        has=page.locator("summary", has_text=re.compile(rf"^\W*\w*\s*{re.escape(optimizer)} ·")))
+    title = page.locator("summary [data-testid=stMarkdownContainer]",
+                         has_text=re.compile(rf"^{re.escape(optimizer)}\b"))
+    expander = app.locator("[data-testid=stExpander]").filter(has=title)
     if not expander.count():
-        raise RuntimeError(f"no learning-rate slider and no expander for {optimizer!r}")
+        raise RuntimeError(f"no visible learning-rate slider and no expander for {optimizer!r}")
     expander = expander.first
     if not expander.locator("details").first.evaluate("d => d.open"):
         expander.locator("summary").first.click(timeout=timeout * 1000)
@@ -517,6 +514,35 @@ def slider_change(tab: Tab, server: Server, key: str, label: str, optimizer: str
     return f"{before_value} -> {slider_value(learning_rate_slider(page, optimizer, timeout))}"
 
 
+def slider_changes(tab: Tab, server: Server, repeat: int, args: argparse.Namespace,
+                   results: Results) -> None:
+    """A change to a value never run before, then back (a scene the server has cached).
+    Every repeat's tab starts at the default value, so repeat ``i`` first steps ``i`` times
+    (values computed by earlier repeats) to reach a new one."""
+    for _ in range(repeat):
+        slider_change(tab, server, "ArrowRight", "warm-up", args.optimizer, args.timeout,
+                      Results())
+    moved = slider_change(tab, server, "ArrowRight", "slider change, new value (nothing cached)",
+                          args.optimizer, args.timeout, results)
+    back = slider_change(tab, server, "ArrowLeft", "slider change back (cached scene)",
+                         args.optimizer, args.timeout, results)
+    log(f"  learning rate {moved}, then {back}")
+
+
+def attempt(results: Results, what: str, action: Callable[..., Any], *args: Any) -> bool:
+    """Run one measurement, ``action(*args)``; on failure note why (once) and go on."""
+    try:
+        action(*args)
+    except Exception as error:
+        first_line = (str(error).strip().splitlines() or [""])[0][:300]
+        note = f"{what}: not measured ({type(error).__name__}: {first_line})"
+        log(note)
+        if note not in results.notes:
+            results.notes.append(note)
+        return False
+    return True
+
+
 def playback(tab: Tab, play_seconds: float, timeout: float, results: Results) -> None:
     """Play on the map for ``play_seconds``, then Pause."""
     page = tab.page
@@ -545,27 +571,63 @@ def playback(tab: Tab, play_seconds: float, timeout: float, results: Results) ->
                 100 * renderer / span, lambda v: f"{v:.0f} %")
 
 
+def page_load(browser: Browser, server: Server, viewport: tuple[int, int], path: str,
+              repeats: int, timeout: float, results: Results) -> None:
+    """One page: a warm-up visit (the server's caches for it), then ``repeats`` timed ones."""
+    for attempt_no in range(repeats + 1):
+        tab = open_tab(browser, viewport)
+        try:
+            start = time.perf_counter()
+            tab.page.goto(server.url + path, wait_until="commit", timeout=timeout * 1000)
+            wait_js(tab.page, "__bench.pageIdle()", timeout)
+            elapsed = time.perf_counter() - start
+            charts = tab.page.locator("[data-testid=stPlotlyChart]").count()
+        finally:
+            tab.close()
+        if attempt_no:
+            results.add(f"warm load -> idle: `{path}` ({charts} charts)", elapsed, seconds)
+
+
 def page_loads(browser: Browser, server: Server, viewport: tuple[int, int], repeats: int,
                timeout: float, results: Results) -> None:
-    """Every page of the navigation: a warm visit first, then ``repeats`` timed ones."""
-    entries = [e for entries in SECTIONS.values() for e in entries]
-    for entry in entries:
+    """Every page of the navigation (``/`` for the home page)."""
+    for entry in [e for entries in SECTIONS.values() for e in entries]:
         path = "/" if entry == HOME else "/" + entry.url_path
-        for attempt in range(repeats + 1):
-            tab = open_tab(browser, viewport)
-            try:
-                start = time.perf_counter()
-                tab.page.goto(server.url + path, wait_until="commit", timeout=timeout * 1000)
-                wait_js(tab.page, "__bench.pageIdle()", timeout)
-                elapsed = time.perf_counter() - start
-                charts = tab.page.locator("[data-testid=stPlotlyChart]").count()
-            finally:
-                tab.close()
-            if attempt:  # the first visit warms the server's caches for this page
-                results.add(f"warm load -> idle: `{path}` ({charts} charts)", elapsed, seconds)
+        attempt(results, f"page {path}", page_load, browser, server, viewport, path, repeats,
+                timeout, results)
 
 
 # --- profile: where the browser's time goes -------------------------------------------------
+
+TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute"]
+JS_EVENTS = {"FunctionCall", "RunMicrotasks", "TimerFire", "EventDispatch", "FireAnimationFrame",
+             "HandlePostMessage", "FireIdleCallback", "XHRReadyStateChange", "XHRLoad"}
+STYLE_EVENTS = {"UpdateLayoutTree", "ParseAuthorStyleSheet", "RecalculateStyles"}
+PAINT_EVENTS = {"PrePaint", "Paint", "Layerize", "Commit", "UpdateLayer", "CompositeLayers",
+                "PaintImage", "Decode Image", "UpdateLayerTree", "RasterTask"}
+
+
+def trace_bucket(name: str) -> str:
+    """A trace event's kind of work, for the main-thread breakdown."""
+    if name in {"v8.evaluateModule", "v8.compileModule", "v8.compile", "EvaluateScript",
+                "v8.produceModuleCache", "v8.produceCache", "v8.parseOnBackground"}:
+        return "JS bundles: compile + module top level"
+    if "GC" in name:
+        return "garbage collection"
+    if name in JS_EVENTS or name.startswith(("V8.", "v8.")):
+        return "JS: app code (React, Plotly drawing, handlers)"
+    if name in STYLE_EVENTS:
+        return "style recalculation"
+    if "Layout" in name:
+        return "layout"
+    if name in PAINT_EVENTS:
+        return "paint + composite"
+    if name == "ParseHTML":
+        return "HTML parse"
+    if name == "RunTask":
+        return "task overhead / untraced native work"
+    return "other"
+
 
 def self_times(events: list[dict]) -> dict[str, float]:
     """Self time (ms) per trace-event name on one thread's complete ('X') events: each
@@ -577,8 +639,9 @@ def self_times(events: list[dict]) -> dict[str, float]:
         while stack and stack[-1]["end"] <= start:
             done = stack.pop()
             totals[done["name"]] += (done["dur"] - done["child"]) / 1000
-        dur = min(event.get("dur", 0), stack[-1]["end"] - start) if stack else event.get("dur", 0)
+        dur = event.get("dur", 0)
         if stack:
+            dur = min(dur, stack[-1]["end"] - start)
             stack[-1]["child"] += dur
         stack.append({"name": event["name"], "end": start + dur, "dur": dur, "child": 0.0})
     for done in stack:
@@ -586,60 +649,107 @@ def self_times(events: list[dict]) -> dict[str, float]:
     return totals
 
 
+def waterfall_load(browser: Browser, server: Server, viewport: tuple[int, int],
+                   timeout: float) -> list[str]:
+    """An uninstrumented warm playground load: when the pieces arrive, when the map is drawn;
+    and the figures as the browser holds them."""
+    tab = open_tab(browser, viewport)
+    marks: dict[str, float] = {}
+    frames: list[tuple[float, int]] = []
+    scripts: list[tuple[float, str, int]] = []
+
+    def on_frame(payload: str | bytes) -> None:
+        frames.append((time.perf_counter(), len(payload)))
+
+    def on_finished(request: Any) -> None:
+        if request.resource_type == "script":
+            response = request.response()
+            size = int(response.headers.get("content-length", 0) or 0) if response else 0
+            scripts.append((time.perf_counter(), request.url.rsplit("/", 1)[-1], size))
+
+    def on_websocket(ws: Any) -> None:
+        marks.setdefault("websocket opened", time.perf_counter())
+        ws.on("framereceived", on_frame)
+
+    tab.page.on("websocket", on_websocket)
+    tab.page.on("requestfinished", on_finished)
+    try:
+        start = time.perf_counter()
+        tab.page.goto(server.url + PLAYGROUND, wait_until="commit", timeout=timeout * 1000)
+        wait_js(tab.page, "__bench.mapDrawn()", timeout)
+        marks["map drawn"] = time.perf_counter()
+        wait_js(tab.page, "__bench.idle() && __bench.chartsDrawn()", timeout)
+        marks["idle, all charts drawn"] = time.perf_counter()
+        figures = tab.page.evaluate(FIGURE_STATS_JS)
+    finally:
+        tab.close()
+    if frames:
+        marks["first websocket frame"] = frames[0][0]
+        for rank, (when, size) in enumerate(sorted(frames, key=lambda f: -f[1])[:3]):
+            marks[f"websocket frame #{rank + 1} by size ({size / 1000:.0f} kB)"] = when
+    if scripts:
+        when, name, size = max(scripts, key=lambda s: s[2])
+        marks[f"largest script {name} ({size / 1e6:.1f} MB) loaded"] = when
+    steps = ", ".join(f"{name} {at - start:.2f} s"
+                      for name, at in sorted(marks.items(), key=lambda kv: kv[1]))
+    lines = [f"warm load timeline (after goto): {steps} (the largest frames are the "
+             "figures' specs: the map, then the two curve charts)"]
+    for i, fig in enumerate(figures):
+        kind = "the map" if fig["isMap"] else f"chart {i + 1}"
+        image = f", layout images {fig['imageBytes'] / 1000:.0f} kB" if fig["imageBytes"] else ""
+        lines.append(f"{kind} in the browser: {fig['traces']} traces, {fig['points']} points, "
+                     f"{fig['frames']} animation frames{image}; {fig['svgNodes']} SVG nodes")
+    return lines
+
+
 def trace_load(browser: Browser, server: Server, viewport: tuple[int, int],
                timeout: float) -> list[str]:
-    """A warm playground load under a Chromium trace: main-thread self time by event."""
+    """A warm playground load under a Chromium trace: the renderer main thread's self time
+    by kind of work, and its long tasks."""
     tab = open_tab(browser, viewport)
     try:
-        browser.start_tracing(page=tab.page, categories=[
-            "devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink",
-            "toplevel"])
+        browser.start_tracing(page=tab.page, categories=TRACE_CATEGORIES)
         start = time.perf_counter()
         tab.page.goto(server.url + PLAYGROUND, wait_until="commit", timeout=timeout * 1000)
         wait_js(tab.page, "__bench.mapDrawn()", timeout)
         drawn = time.perf_counter() - start
-        wait_js(tab.page, "__bench.idle() && __bench.chartsDrawn()", timeout)
-        tab.page.wait_for_timeout(300)
         trace = json.loads(browser.stop_tracing())
-        figures = tab.page.evaluate(FIGURE_STATS_JS)
     finally:
         tab.close()
     events = trace["traceEvents"] if isinstance(trace, dict) else trace
     main = {(e["pid"], e["tid"]) for e in events
             if e.get("ph") == "M" and e.get("name") == "thread_name"
             and e.get("args", {}).get("name") == "CrRendererMain"}
-    busiest, by_thread = None, defaultdict(list)
+    by_thread: dict[tuple[int, int], list[dict]] = defaultdict(list)
     for e in events:
         if e.get("ph") == "X" and (e["pid"], e["tid"]) in main:
             by_thread[(e["pid"], e["tid"])].append(e)
-    if by_thread:
-        busiest = max(by_thread, key=lambda k: sum(e.get("dur", 0) for e in by_thread[k]
-                                                    if e["name"] == "RunTask"))
-    lines = [f"traced warm load: map drawn after {drawn:.2f} s (tracing slows it)"]
-    if busiest:
-        thread = by_thread[busiest]
-        tasks = [e["dur"] / 1000 for e in thread if e["name"] == "RunTask"]
-        long_tasks = [d for d in tasks if d >= 50]
-        lines.append(f"renderer main thread: {sum(tasks):.0f} ms in {len(tasks)} tasks; "
-                     f"{len(long_tasks)} long tasks (>= 50 ms) totalling "
-                     f"{sum(long_tasks):.0f} ms, longest {max(tasks, default=0):.0f} ms")
-        totals = self_times(thread)
-        top = sorted(totals.items(), key=lambda kv: -kv[1])[:12]
-        lines.append("main-thread self time by trace event: "
-                     + ", ".join(f"{name} {ms:.0f} ms" for name, ms in top))
-    for i, fig in enumerate(figures):
-        kind = "map" if fig["isMap"] else f"chart {i + 1}"
-        lines.append(f"{kind}: {fig['traces']} traces, {fig['points']} points, "
-                     f"{fig['frames']} frames; JSON data {fig['dataBytes'] / 1000:.0f} kB, "
-                     f"layout {fig['layoutBytes'] / 1000:.0f} kB (terrain image "
-                     f"{fig['imageBytes'] / 1000:.0f} kB), frames "
-                     f"{fig['framesBytes'] / 1000:.0f} kB; {fig['svgNodes']} SVG nodes")
-    return lines
+    if not by_thread:
+        return ["trace: no renderer main thread found"]
+    thread = max(by_thread.values(), key=len)  # the page's (others: blank pages, idle)
+    tasks = [e["dur"] / 1000 for e in thread if e["name"] == "RunTask"]
+    long_tasks = sorted((d for d in tasks if d >= 50), reverse=True)
+    buckets: dict[str, float] = defaultdict(float)
+    names = self_times(thread)
+    for name, ms in names.items():
+        buckets[trace_bucket(name)] += ms
+    total = sum(buckets.values())
+    top = sorted(buckets.items(), key=lambda kv: -kv[1])
+    return [
+        f"traced warm load (tracing slows it; map drawn after {drawn:.2f} s): renderer main "
+        f"thread busy {sum(tasks):.0f} ms in {len(tasks)} tasks, {len(long_tasks)} of them long "
+        f"(>= 50 ms: {', '.join(f'{d:.0f}' for d in long_tasks[:8])} ms)",
+        "main-thread time by kind (trace self time): "
+        + ", ".join(f"{kind} {ms:.0f} ms ({100 * ms / total:.0f} %)" for kind, ms in top),
+        "largest trace events (self): " + ", ".join(
+            f"{name} {ms:.0f} ms" for name, ms in sorted(names.items(), key=lambda kv: -kv[1])[:6]),
+    ]
 
 
 def profile_load(browser: Browser, server: Server, viewport: tuple[int, int],
                  timeout: float) -> list[str]:
-    """A warm playground load under the V8 sampling profiler: JS self time by script."""
+    """A warm playground load under V8's sampling profiler: JS self time by script and by
+    function (the Plotly chunk is recognised by its content)."""
     tab = open_tab(browser, viewport)
     try:
         tab.cdp.send("Profiler.enable")
@@ -648,34 +758,35 @@ def profile_load(browser: Browser, server: Server, viewport: tuple[int, int],
         tab.page.goto(server.url + PLAYGROUND, wait_until="commit", timeout=timeout * 1000)
         wait_js(tab.page, "__bench.mapDrawn()", timeout)
         profile = tab.cdp.send("Profiler.stop")["profile"]
-        nodes = {n["id"]: n for n in profile["nodes"]}
+        nodes = {n["id"]: n["callFrame"] for n in profile["nodes"]}
         by_url: dict[str, float] = defaultdict(float)
         by_function: dict[tuple[str, str], float] = defaultdict(float)
         for node_id, delta in zip(profile["samples"], profile["timeDeltas"], strict=True):
-            frame = nodes[node_id]["callFrame"]
+            frame = nodes[node_id]
             url = frame.get("url") or frame.get("functionName") or "(native)"
             by_url[url] += delta / 1000
             by_function[(url, frame.get("functionName") or "(anonymous)")] += delta / 1000
         labels = {}
-        for url in sorted(by_url, key=lambda u: -by_url[u])[:6]:
-            label = url.rsplit("/", 1)[-1]
+        for url in sorted(by_url, key=lambda u: -by_url[u])[:8]:
+            labels[url] = url.rsplit("/", 1)[-1]
             if url.startswith("http"):
                 with contextlib.suppress(Exception):
                     if "plotly_animatingframe" in tab.context.request.get(url).text():
-                        label += " [plotly.js]"
-            labels[url] = label
+                        labels[url] += " = plotly.js"
     finally:
         tab.close()
-    idle = {"(idle)", "(program)"}
-    busy = sum(ms for url, ms in by_url.items() if url not in idle)
-    lines = [f"sampled JS (V8 profiler, to map drawn): {busy:.0f} ms busy; by script: "
-             + ", ".join(f"{labels[u]} {by_url[u]:.0f} ms" for u in labels)]
-    top = sorted(by_function.items(), key=lambda kv: -kv[1])
-    top = [(k, ms) for k, ms in top if k[0] not in idle][:8]
-    lines.append("top JS functions (self): " + ", ".join(
-        f"{name} ({labels.get(url, url.rsplit('/', 1)[-1])}) {ms:.0f} ms"
-        for (url, name), ms in top))
-    return lines
+    not_js = {"(idle)", "(program)"}
+    busy = sum(ms for url, ms in by_url.items() if url not in not_js)
+    scripts = [u for u in labels if u not in not_js]
+    top = [(k, ms) for k, ms in sorted(by_function.items(), key=lambda kv: -kv[1])
+           if k[0] not in not_js][:6]
+    return [
+        f"V8 sampling profile (to map drawn): JS + GC {busy:.0f} ms; by script: "
+        + ", ".join(f"{labels[u]} {by_url[u]:.0f} ms" for u in scripts),
+        "hottest functions (self): " + ", ".join(
+            f"{name} in {labels.get(url, url.rsplit('/', 1)[-1])} {ms:.0f} ms"
+            for (url, name), ms in top),
+    ]
 
 
 # --- main ----------------------------------------------------------------------------------
@@ -722,7 +833,7 @@ def watchdog(deadline: float) -> threading.Timer:
     return timer
 
 
-def header(browser: Browser, args: argparse.Namespace) -> list[str]:
+def header(browser: Browser, args: argparse.Namespace, load_at_start: float) -> list[str]:
     import plotly
     import streamlit
 
@@ -738,8 +849,9 @@ def header(browser: Browser, args: argparse.Namespace) -> list[str]:
     return [f"commit {git('rev-parse', '--short', 'HEAD')}{dirty}; Streamlit "
             f"{streamlit.__version__}, Plotly {plotly.__version__}, Chromium {browser.version} "
             f"(headless, software rendering); viewport {width}x{height}; "
-            f"{os.cpu_count()} CPUs ({platform.machine()}); median of {args.repeats} "
-            f"(min, max); default scene 6 optimizers x 1000 steps"]
+            f"{os.cpu_count()} CPUs ({platform.machine()}), load average "
+            f"{load_at_start:.1f} at the start, {os.getloadavg()[0]:.1f} at the end; median of "
+            f"{args.repeats} (min, max); default scene (6 optimizers x 1000 steps)"]
 
 
 @contextlib.contextmanager
@@ -761,6 +873,7 @@ def run(args: argparse.Namespace) -> None:
         raise SystemExit(f"{CHROMIUM} is missing (apt-get install chromium)")
     results = Results()
     extra: list[str] = []
+    load_at_start = os.getloadavg()[0]
     log_dir = Path(tempfile.mkdtemp(prefix="bench-browser-"))
     timeout, viewport = args.timeout, args.viewport
     with sync_playwright() as pw:
@@ -785,22 +898,15 @@ def run(args: argparse.Namespace) -> None:
                 log(f"warm load, slider, playback {i + 1}/{args.repeats}")
                 tab = open_tab(browser, viewport)
                 try:
-                    warm_load(tab, server, timeout, results)
+                    if not attempt(results, "warm load", warm_load, tab, server, timeout,
+                                   results):
+                        continue
                     tab.page.wait_for_timeout(500)
-                    playback(tab, args.play_seconds, timeout, results)
+                    attempt(results, "playback", playback, tab, args.play_seconds, timeout,
+                            results)
                     tab.page.wait_for_timeout(500)
-                    # Each repeat's tab starts at the default value, so step i + 1 times to
-                    # reach a value the server has not computed yet.
-                    for _ in range(i):
-                        slider_change(tab, server, "ArrowRight", "warm-up", args.optimizer,
-                                      timeout, Results())
-                    moved = slider_change(tab, server, "ArrowRight",
-                                          "slider change, new value (nothing cached)",
-                                          args.optimizer, timeout, results)
-                    back = slider_change(tab, server, "ArrowLeft",
-                                         "slider change back (cached scene)",
-                                         args.optimizer, timeout, results)
-                    log(f"  learning rate {moved}, then {back}")
+                    attempt(results, "slider change", slider_changes, tab, server, i, args,
+                            results)
                 finally:
                     tab.close()
             if not args.skip_pages:
@@ -808,9 +914,11 @@ def run(args: argparse.Namespace) -> None:
                 page_loads(browser, server, viewport, args.repeats, timeout, results)
             if args.profile:
                 log("profile")
-                extra += trace_load(browser, server, viewport, timeout)
-                extra += profile_load(browser, server, viewport, timeout)
-            lines = header(browser, args)
+                for profiled in (waterfall_load, trace_load, profile_load):
+                    attempt(results, profiled.__name__,
+                            lambda f: extra.extend(f(browser, server, viewport, timeout)),
+                            profiled)
+            lines = header(browser, args, load_at_start)
         finally:
             stop_all_servers()
             with contextlib.suppress(Exception):
@@ -818,6 +926,9 @@ def run(args: argparse.Namespace) -> None:
     print("\n".join(lines))
     print()
     print(results.table())
+    if results.notes:
+        print()
+        print("\n".join(f"* {note}" for note in results.notes))
     if extra:
         print()
         print("\n".join(f"* {line}" for line in extra))

@@ -2,6 +2,8 @@
 
 Thin page: widgets -> ``Scene`` (ui.controls) -> cached trajectories and figures
 (ui.figures) -> charts, summary, formulas, downloads (ui.panels). The URL mirrors the scene.
+Above the fold, at projector sizes: one header row, then the map with Play beside the
+learning-rate and momentum sliders and the loss curve; "present" hides everything else.
 """
 
 import streamlit as st
@@ -12,6 +14,7 @@ from ui import controls, panels
 from ui.figures import catalog, figures, start_from_selection, surface
 from ui.i18n import current_language, t
 from ui.notices import notice_summary
+from ui.page_style import compact_page, present_mode
 from ui.shell import require_app_shell
 
 require_app_shell()
@@ -20,6 +23,7 @@ CATALOG = catalog()
 # Mode-bar buttons the map does not need (a click picks the start; pan, zoom, reset, full
 # screen and the picture stay): a shorter bar.
 MAP_MODEBAR_HIDDEN = ["select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d"]
+CHART_CONFIG = {"displaylogo": False}
 
 
 def _clicked_on_map() -> None:
@@ -30,57 +34,66 @@ def _clicked_on_map() -> None:
                                                                  round(point[1], 3))
 
 
+compact_page()
 notices = controls.seed_from_url(CATALOG)
-scene = controls.render_controls(CATALOG, LANDSCAPES, OPTIMIZERS)
 lang = current_language()
+
+head, formula, switch_view, switch_present = st.columns([4.4, 1.5, 2, 1.6],
+                                                       vertical_alignment="center")
+notice_box = st.container()
+map_box, side_box = st.columns([3, 2], gap="medium")
+with side_box:
+    hyper_box = st.container()
+scene = controls.render_controls(CATALOG, LANDSCAPES, OPTIMIZERS, hyper_box)
 landscape = LANDSCAPES[scene.landscape]
 
-st.title(t("pg.page_title"))
-st.caption(t("pg.intro"))
-notices += controls.take_rejections()
-if notices:
-    st.warning(notice_summary(notices, lang), icon=":material/link_off:")
-
-head, formula = st.columns([3, 2], vertical_alignment="center")
 with head:
-    st.markdown(f"**{landscape.title.get(lang, landscape.title['en'])}** — "
-                f"{landscape.description.get(lang, landscape.description['en'])}")
+    st.markdown(f"##### {landscape.title.get(lang, landscape.title['en'])}")
+    st.caption(landscape.description.get(lang, landscape.description["en"]))
 with formula, st.popover(t("pg.formula"), icon=":material/function:"):
     st.latex(landscape.formula)
-
-view = controls.view_switch()
+with switch_view:
+    view = controls.view_switch()
+with switch_present:
+    present = st.toggle(t("pg.present"), key="pg_present", help=t("pg.present.help"))
+if present:
+    present_mode()
 controls.write_url(scene, CATALOG, view)
 
+notices += controls.take_rejections()
+if notices:
+    notice_box.warning(notice_summary(notices, lang), icon=":material/link_off:")
+
 if not scene.optimizers:
-    st.info(t("pg.optimizers.empty"), icon=":material/info:")
+    map_box.info(t("pg.optimizers.empty"), icon=":material/info:")
     st.stop()
 
 try:
     figs = figures(scene, lang)
 except ValueError as error:  # the engine names the bad value
-    st.error(t("pg.error.engine", error=error), icon=":material/error:")
+    map_box.error(t("pg.error.engine", error=error), icon=":material/error:")
     st.stop()
 
-if view == "surface":
-    st.plotly_chart(surface(scene, lang), key="pg_surface", theme=None,
-                    config={"displaylogo": False})
-    st.caption(t("pg.surface.caption"))
-else:
-    st.plotly_chart(figs["map"], key="pg_map", theme=None, on_select=_clicked_on_map,
-                    selection_mode="points",
-                    config={"displaylogo": False, "scrollZoom": False,
-                            "modeBarButtonsToRemove": MAP_MODEBAR_HIDDEN})
-    st.caption(t("pg.map.caption"))
-
-left, right = st.columns(2)
-with left:
-    st.plotly_chart(figs["loss"], key="pg_loss", theme=None, config={"displaylogo": False})
-with right:
-    if landscape.minima:
-        st.plotly_chart(figs["distance"], key="pg_distance", theme=None,
-                        config={"displaylogo": False})
+with map_box:
+    if view == "surface":
+        st.plotly_chart(surface(scene, lang), key="pg_surface", theme=None, config=CHART_CONFIG)
+        st.caption(t("pg.surface.caption"))
     else:
-        st.info(t("pg.no_minima"), icon=":material/info:")
+        st.plotly_chart(figs["map"], key="pg_map", theme=None, on_select=_clicked_on_map,
+                        selection_mode="points",
+                        config={**CHART_CONFIG, "scrollZoom": False,
+                                "modeBarButtonsToRemove": MAP_MODEBAR_HIDDEN})
+        st.caption(t("pg.map.caption"))
+with side_box:
+    st.plotly_chart(figs["loss"], key="pg_loss", theme=None, config=CHART_CONFIG)
+
+if present:
+    st.stop()
+
+if landscape.minima:
+    st.plotly_chart(figs["distance"], key="pg_distance", theme=None, config=CHART_CONFIG)
+else:
+    st.info(t("pg.no_minima"), icon=":material/info:")
 
 panels.summary(scene)
 panels.update_rules(scene)

@@ -54,7 +54,7 @@ def test_terrain_lines_never_cover_more_than_the_stated_share(name):
     t = np.clip((np.nan_to_num(terrain.colour, nan=cmax) - cmin) / (cmax - cmin), 0, 1)
     shares = {count: _bands(t, count)[1].mean() for count in (24, 6)}
     rgb = banded_rgb(terrain.colour, TERRAIN_SCALE, 24, cmin, cmax)
-    assert rgb.shape == terrain.colour.shape + (3,)
+    assert rgb.shape == (*terrain.colour.shape, 3)
     if shares[24] > MAX_EDGE_SHARE:
         assert name == "rastrigin"  # the one egg box among the landscapes today
         assert shares[6] <= MAX_EDGE_SHARE

@@ -202,16 +202,18 @@ def _landscape_picker(catalog: Catalog, landscapes: Mapping[str, Any], default: 
     return chosen
 
 
-def _hyper_slider(name: str, optimizer: str | None, users: list[str], fallback: Any) -> Any:
+def _hyper_slider(name: str, optimizer: str | None, users: list[str], fallback: Any,
+                  label: str | None = None) -> Any:
     """The control of one keyword: a checkbox for a switch (``FLAG_KEYS``), else a slider over
     its grid."""
     key = key_hyper(name, optimizer)
     if key not in st.session_state:
         st.session_state[key] = fallback
     help_text = t(f"pg.hp.{name}.help") + " " + t("pg.hp.used_by", names=", ".join(users))
+    label = label or t(f"pg.hp.{name}")
     if name in FLAG_KEYS:
-        return bool(st.checkbox(t(f"pg.hp.{name}"), key=key, help=help_text))
-    return st.select_slider(t(f"pg.hp.{name}"), options=HYPER_GRIDS[name], key=key,
+        return bool(st.checkbox(label, key=key, help=help_text))
+    return st.select_slider(label, options=HYPER_GRIDS[name], key=key,
                             format_func=format_value, help=help_text)
 
 
@@ -248,15 +250,14 @@ def _hyper_controls(optimizers: tuple[str, ...], specs: Mapping[str, Any]) -> tu
         for optimizer in optimizers:
             title = optimizer_name(optimizer, specs)
             suggested = suggested_hyper(optimizer, shared)
-            lr = st.session_state.setdefault(key_hyper("lr", optimizer), suggested.lr)
-            with st.expander(f"{title} · η = {format_value(lr)}", key=f"pg_panel__{optimizer}"):
-                values = {}
-                for name in ALL_HYPER_KEYS:
-                    fallback = getattr(suggested, name)
-                    values[name] = st.session_state.setdefault(key_hyper(name, optimizer),
-                                                               fallback)
+            values = {name: st.session_state.setdefault(key_hyper(name, optimizer),
+                                                        getattr(suggested, name))
+                      for name in ALL_HYPER_KEYS}
+            values["lr"] = _hyper_slider("lr", optimizer, [title], suggested.lr,
+                                         label=f"{title} · {t('pg.hp.lr')}")
+            with st.expander(t("pg.hp.more", name=title), key=f"pg_panel__{optimizer}"):
                 for name in HYPER_KEYS:
-                    if name in keys[optimizer]:
+                    if name != "lr" and name in keys[optimizer]:
                         values[name] = _hyper_slider(name, optimizer, [title],
                                                      getattr(suggested, name))
                 advanced = [name for name in ADVANCED_KEYS if name in keys[optimizer]]
@@ -341,8 +342,10 @@ def _ensure_defaults(scene: Scene) -> None:
 
 
 def render_controls(catalog: Catalog, landscapes: Mapping[str, Any],
-                    specs: Mapping[str, Any]) -> Scene:
-    """Draw the sidebar controls and return the scene they describe."""
+                    specs: Mapping[str, Any], hyper_box: Any) -> Scene:
+    """Draw the controls and return the scene they describe: the scene's make-up in the
+    sidebar, the hyperparameters in ``hyper_box`` (beside the map, so a class sees the
+    sliders and the paths at once)."""
     base = parse_params({}, catalog)[0]
     _ensure_defaults(base)
     with st.sidebar:
@@ -352,8 +355,6 @@ def render_controls(catalog: Catalog, landscapes: Mapping[str, Any],
             "multiselect", t("pg.optimizers"), list(catalog.optimizers), key="pg_opt",
             default=list(base.optimizers), format_func=lambda o: optimizer_name(o, specs),
             on_reject=reject_widget_value, help=t("pg.optimizers.help")))
-        st.subheader(t("pg.hyper"), divider="gray")
-        shared, per, own = _hyper_controls(optimizers, specs)
         st.subheader(t("pg.start"), divider="gray", help=t("pg.start.help"))
         start = _start_controls(catalog)
         steps = st.number_input(t("pg.steps"), min_value=MIN_STEPS, max_value=MAX_STEPS,
@@ -362,6 +363,9 @@ def render_controls(catalog: Catalog, landscapes: Mapping[str, Any],
         with st.expander(t("pg.advanced"), icon=":material/tune:"):
             schedule = _schedule_controls()
             extras = _noise_and_clip()
+    with hyper_box:
+        st.markdown(f"**{t('pg.hyper')}**")
+        shared, per, own = _hyper_controls(optimizers, specs)
     scene = Scene(landscape=landscape, optimizers=optimizers, shared=shared,
                   per_optimizer=per, own=own if per else (), start=start, steps=int(steps),
                   schedule=schedule, **extras)

@@ -159,7 +159,8 @@ def _frame_tail(run: Run, rows: np.ndarray, k: int, end: int) -> np.ndarray:
 
 def animation_controls(frame_names: Sequence[str], frame_ms: int,
                        text: FigureText) -> tuple[list, list]:
-    """Play / Pause buttons and a step slider, in Plotly's layout form."""
+    """Play / Pause buttons and, on a row of its own below them (so on a phone the buttons
+    never cover it), a step slider, in Plotly's layout form."""
     play = dict(label=text.play, method="animate",
                 args=[None, dict(frame=dict(duration=frame_ms, redraw=REDRAW), fromcurrent=True,
                                  transition=dict(duration=0), mode="immediate")])
@@ -167,13 +168,14 @@ def animation_controls(frame_names: Sequence[str], frame_ms: int,
                  args=[[None], dict(frame=dict(duration=0, redraw=REDRAW),
                                     transition=dict(duration=0), mode="immediate")])
     prefix, _, suffix = text.step_format.partition("{step}")
-    menus = [dict(type="buttons", direction="left", showactive=False, x=0, y=-0.09,
+    menus = [dict(type="buttons", direction="left", showactive=False, x=0, y=-0.15,
                   xanchor="left", yanchor="top", pad=dict(t=0, r=10), buttons=[play, pause],
-                  font=dict(size=14), bgcolor="#f3f3f3", bordercolor="#bbbbbb")]
+                  font=dict(size=15), bgcolor="#f3f3f3", bordercolor="#bbbbbb")]
     slider = dict(
-        active=0, x=0.2, len=0.46, y=-0.09, yanchor="top", xanchor="left", pad=dict(t=0, b=0),
+        active=0, x=0, len=1.0, y=-0.25, yanchor="top", xanchor="left",
+        pad=dict(t=0, b=0, l=0, r=0),
         currentvalue=dict(prefix=prefix, suffix=suffix, visible=True, xanchor="right",
-                          font=dict(size=14, color="#222222")),
+                          offset=4, font=dict(size=14, color="#222222")),
         font=dict(size=1, color="rgba(0,0,0,0)"), ticklen=0, tickcolor="rgba(0,0,0,0)",
         transition=dict(duration=0),
         steps=[dict(method="animate", label=name,
@@ -187,7 +189,7 @@ def animation_controls(frame_names: Sequence[str], frame_ms: int,
 def path_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
                 text: FigureText | None = None, *, terrain: Terrain | None = None,
                 max_frames: int = DEFAULT_MAX_FRAMES, play_seconds: float = 8.0,
-                click_grid: bool = True, height: int = 680) -> go.Figure:
+                click_grid: bool = True, height: int = 600) -> go.Figure:
     """The map with every run's path, animated together.
 
     ``runs``: ``viz.runs.Run`` records (or tuples label, colour, positions (T+1, 2),
@@ -223,5 +225,4 @@ def path_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
     frame_ms = int(np.clip(1000 * play_seconds / len(rows), 20, 120))
     menus, sliders = animation_controls(names, frame_ms, text)
     fig.update_layout(updatemenus=menus, sliders=sliders)
-    fig.update_layout(margin=dict(b=110))
     return fig

@@ -28,21 +28,21 @@ def equal_aspect(bounds: tuple[tuple[float, float], tuple[float, float]]) -> boo
     return 1 / 3 <= ratio <= 3
 
 
-MAP_DOMAIN = (0.0, 0.66)
-"""Horizontal share of the map; the colour bar and the legend sit to its right, never on it.
-The top margin leaves the mode bar (top right) a strip of its own above the legend."""
+MAP_DOMAIN = (0.0, 0.9)
+"""Horizontal share of the map; the colour bar sits to its right. The legend goes below the
+map (with the Play row), so on a phone the map keeps the full width."""
 
 
 def base_layout(text: FigureText, height: int) -> dict:
-    """Layout of the map: white background, readable fonts, the legend right of the colour bar
-    (outside the plot, so it never covers a path)."""
+    """Layout of the map: white background, readable fonts, the legend in rows below the map
+    and its controls (outside the plot, so it never covers a path)."""
     return dict(
         **CANVAS,
         height=height,
-        margin=dict(l=60, r=10, t=44, b=50),
-        legend=dict(orientation="v", yanchor="top", y=1.0, xanchor="left",
-                    x=MAP_DOMAIN[1] + 0.1, font=dict(size=14), itemwidth=40,
-                    bgcolor="rgba(255,255,255,0)", tracegroupgap=2),
+        margin=dict(l=56, r=8, t=12, b=8),
+        legend=dict(orientation="h", yanchor="top", y=-0.42, xanchor="left", x=0,
+                    font=dict(size=14), bgcolor="rgba(255,255,255,0)", tracegroupgap=2,
+                    entrywidth=0),
     )
 
 
@@ -138,7 +138,7 @@ def landmark_traces(landscape: LandscapeLike, text: FigureText) -> list[go.Scatt
 
 def contour_figure(landscape: LandscapeLike, text: FigureText | None = None, *,
                    terrain: Terrain | None = None, click_grid: bool = True,
-                   height: int = 680) -> go.Figure:
+                   height: int = 600) -> go.Figure:
     """The map without runs: contour, (optional) click grid, minima and saddles."""
     text = text or FigureText()
     terrain = terrain if terrain is not None else sample_terrain(landscape)

@@ -74,8 +74,10 @@ def _curve_figure(series: list[tuple[Run, np.ndarray]], y_title: str, log_y: boo
                            "%{y:.4g}<extra></extra>"),
         ))
     fig.update_layout(
-        **CANVAS, height=height, showlegend=False,
-        margin=dict(l=70, r=15, t=40, b=50), hovermode="x unified",
+        **CANVAS, height=height, showlegend=True,
+        legend=dict(orientation="h", yanchor="top", y=-0.3, x=0, font=dict(size=13),
+                    entrywidth=0),
+        margin=dict(l=64, r=12, t=36, b=10), hovermode="x unified",
         title=dict(text=y_title, x=0.01, font=dict(size=15)),
     )
     fig.update_xaxes(**AXIS, title_text=text.step, exponentformat="power")

@@ -8,7 +8,7 @@ EN: dict[str, str] = {
     "pg.page_title": "Playground",
     "pg.intro": "Pick a landscape and a few optimizers, press ▶ Play and watch them race "
                 "downhill from the same start.",
-    "pg.formula": "Formula of this landscape",
+    "pg.formula": "Formula",
     # --- sidebar: the scene ---
     "pg.sidebar.scene": "Scene",
     "pg.landscape": "Landscape",
@@ -34,6 +34,7 @@ EN: dict[str, str] = {
     "pg.torch_defaults.help": "Set this optimizer's values to torch.optim's defaults "
                               "(nearest slider value).",
     "pg.hp.lr": "Learning rate η",
+    "pg.hp.more": "{name}: other settings",
     "pg.hp.lr.help": "Step size. Too large and the run blows up; too small and it crawls.",
     "pg.hp.beta1": "β₁: memory of the gradient",
     "pg.hp.beta1.help": "How much of the past gradient direction each step keeps.",
@@ -115,8 +116,8 @@ EN: dict[str, str] = {
                             "it, only the step is capped.",
     # --- main area ---
     "pg.view": "View",
-    "pg.view.map": "Map (2-D)",
-    "pg.view.surface": "Surface (3-D)",
+    "pg.view.map": "Map",
+    "pg.view.surface": "3-D",
     "pg.map.caption": "▶ Play starts the race; drag the slider to step through it. "
                       "Click the map to move the start there.",
     "pg.surface.caption": "Drag to turn the surface; scroll to zoom.",
@@ -135,6 +136,9 @@ EN: dict[str, str] = {
     "pg.no_minima": "This landscape has no known minimum to measure the distance to.",
     "pg.error.engine": "The engine refused these settings: {error}",
     # --- figure words ---
+    "pg.present": "Present",
+    "pg.present.help": "For a projector: only the map and its sliders, without the sidebar "
+                       "and the panels below. Switch it off to see everything again.",
     "pg.fig.x": "x",
     "pg.fig.y": "y",
     "pg.fig.loss": "loss",
@@ -171,7 +175,7 @@ EN: dict[str, str] = {
 ZH: dict[str, str] = {
     "pg.page_title": "试验场",
     "pg.intro": "选一块地形和几个优化器，按 ▶ 播放，看它们从同一起点出发，谁先下到谷底。",
-    "pg.formula": "这块地形的公式",
+    "pg.formula": "公式",
     # --- sidebar: the scene ---
     "pg.sidebar.scene": "场景",
     "pg.landscape": "地形",
@@ -195,6 +199,7 @@ ZH: dict[str, str] = {
     "pg.torch_defaults": "PyTorch 默认值",
     "pg.torch_defaults.help": "把这个优化器的值设成 torch.optim 的默认值（取最接近的刻度）。",
     "pg.hp.lr": "学习率 η",
+    "pg.hp.more": "{name} 的其他设置",
     "pg.hp.lr.help": "步子的大小。太大会发散，太小走不动。",
     "pg.hp.beta1": "β₁：梯度的记忆",
     "pg.hp.beta1.help": "每一步保留多少过去的梯度方向。",
@@ -283,6 +288,10 @@ ZH: dict[str, str] = {
     "pg.no_minima": "这块地形没有已知的极小值，算不了距离。",
     "pg.error.engine": "引擎不接受这组设置：{error}",
     # --- figure words ---
+    "pg.present": "投影模式",
+    "pg.present.help": (
+        "适合投影：只留地图和旁边的滑块，隐藏侧栏和下方的面板。关掉即可恢复全部内容。"
+    ),
     "pg.fig.x": "x",
     "pg.fig.y": "y",
     "pg.fig.loss": "损失",

@@ -1,0 +1,36 @@
+"""Page-level CSS: a compact top so the map and Play sit above the fold on a projector, and
+the "present" mode that hides everything but the map and its sliders.
+
+Styling only (``st.html`` with a ``<style>`` element; no script, nothing fetched).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+COMPACT = """
+<style>
+  .stMainBlockContainer { padding-top: 3.4rem; padding-bottom: 2rem; }
+  @media (max-width: 640px) {
+    .stMainBlockContainer { padding-left: 0.6rem; padding-right: 0.6rem; }
+  }
+</style>
+"""
+
+PRESENT = """
+<style>
+  section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+  [data-testid="stExpandSidebarButton"] { display: none !important; }
+  .stMainBlockContainer { max-width: 100%; padding-top: 1.2rem; }
+</style>
+"""
+
+
+def compact_page() -> None:
+    """Less empty space above the page's first row."""
+    st.html(COMPACT)
+
+
+def present_mode() -> None:
+    """Hide the sidebar (the page itself leaves out what is below the map)."""
+    st.html(PRESENT)
