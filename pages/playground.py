@@ -97,4 +97,5 @@ else:
 
 panels.summary(scene)
 panels.update_rules(scene)
-panels.export_and_share(scene, CATALOG, figs["map"])
+panels.export_and_share(scene, CATALOG, surface(scene, lang) if view == "surface" else figs["map"],
+                        view)

@@ -457,3 +457,9 @@ def test_crafted_optimizer_list_keeps_each_known_one_once():
     send_wire(at, "pg_opt", ["Adam"] * 800 + ["warp_drive", "SGD"])
     assert not at.exception, at.exception
     assert at.multiselect(key="pg_opt").value == ["adam", "sgd"]
+
+
+def test_share_box_keeps_the_view_and_the_language():
+    at = run_app(view="surface", lang="zh", steps="20")
+    link = at.code[-1].value
+    assert "view=surface" in link and "lang=zh" in link and "steps=20" in link

@@ -15,6 +15,8 @@ from export.metadata import app_version, csv_with_header, metadata_json
 from export.runs_table import BASE_COLUMNS, runs_frame
 from landscapes import get_landscape
 from optim import simulate
+from viz.animation import path_figure
+from viz.text import FigureText
 
 RECORD = {"grads", "state", "lr"}
 
@@ -90,3 +92,15 @@ def test_html_is_standalone():
     assert "<title>A &lt;title&gt;</title>" in html
     assert '<script src="http' not in html and 'src="https' not in html  # nothing to fetch
     assert len(html) > 1_000_000  # plotly.js is inlined
+
+
+def test_html_export_has_heading_caption_and_no_click_hint():
+    from viz.contour import CLICK_GRID_NAME
+
+    fig = path_figure(get_landscape("bowl"), [("Adam", "#0072B2", np.zeros((3, 2)))])
+    html = figure_html(fig, "Bowl", "Adam (lr = 0.05) <b>raw</b>")
+    assert "<h1" in html and ">Bowl</h1>" in html
+    assert "Adam (lr = 0.05) &lt;b&gt;raw&lt;/b&gt;</p>" in html  # the caption is plain text
+    grid = next(t for t in fig.data if t.name == CLICK_GRID_NAME)
+    assert "click" in grid.hovertemplate  # the app's figure keeps the hint ...
+    assert FigureText().click_hint not in html  # ... the file does not

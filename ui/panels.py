@@ -22,9 +22,9 @@ from landscapes import LANDSCAPES
 from optim import OPTIMIZERS
 from ui.figures import figure_text, optimizer_title, trajectories
 from ui.i18n import current_language, t
-from ui.scene import Catalog, Scene
+from ui.scene import Catalog, Scene, playground_keys
 from ui.simulation import engine_kwargs
-from ui.url_state import scene_link
+from ui.url_state import VIEWS, format_value, scene_link
 from viz.curves import distance_to_nearest
 
 
@@ -115,12 +115,35 @@ def _csv_builder(scene: Scene, metadata: dict[str, Any]) -> Callable[[], str]:
     return build
 
 
-def _html_builder(fig: go.Figure, title: str) -> Callable[[], str]:
-    return lambda: figure_html(fig, title)
+def _html_builder(fig: go.Figure, title: str, caption: str) -> Callable[[], str]:
+    return lambda: figure_html(fig, title, caption)
 
 
-def export_and_share(scene: Scene, catalog: Catalog, map_figure: go.Figure) -> None:
-    """Download buttons (CSV, JSON, HTML) and the link to this scene."""
+def scene_caption(scene: Scene, lang: str) -> str:
+    """The scene in one line of plain text: landscape, start, steps, and each optimizer with
+    the values it runs with (the HTML export's caption)."""
+    landscape = LANDSCAPES[scene.landscape]
+    parts = [landscape.title.get(lang, landscape.title["en"]),
+             t("pg.caption.start", x=format_value(scene.start[0]),
+               y=format_value(scene.start[1])),
+             t("pg.caption.steps", steps=scene.steps)]
+    for name in scene.optimizers:
+        values = scene.hyper_for(name).only(playground_keys(OPTIMIZERS[name]))
+        settings = ", ".join(f"{key} = {format_value(value)}"
+                             for key, value in sorted(values.items()))
+        parts.append(f"{optimizer_title(name, lang)} ({settings})")
+    if scene.schedule.kind != "constant":
+        parts.append(t(f"pg.schedule.{scene.schedule.kind}"))
+    if scene.noise:
+        parts.append(t("pg.caption.noise", sigma=format_value(scene.noise), seed=scene.seed))
+    if scene.clip:
+        parts.append(t("pg.caption.clip", clip=format_value(scene.clip)))
+    return " · ".join(parts)
+
+
+def export_and_share(scene: Scene, catalog: Catalog, figure: go.Figure, view: str) -> None:
+    """Download buttons (CSV, JSON, HTML of the figure on show) and the link to this scene
+    in this view."""
     st.subheader(t("pg.export"), divider="gray")
     metadata = scene_metadata(scene, catalog)
     stem = f"{scene.landscape}-{'-'.join(scene.optimizers)}-{scene.steps}"
@@ -139,21 +162,25 @@ def export_and_share(scene: Scene, catalog: Catalog, map_figure: go.Figure) -> N
                            key="pg_dl_json", help=t("pg.export.json.help"), on_click="ignore",
                            icon=":material/data_object:", width="stretch")
     with html_col:
-        st.download_button(t("pg.export.html"), _html_builder(map_figure, title),
+        st.download_button(t("pg.export.html"),
+                           _html_builder(figure, title, scene_caption(scene, current_language())),
                            file_name=f"{stem}.html", mime="text/html", key="pg_dl_html",
                            help=t("pg.export.html.help"), on_click="ignore",
                            icon=":material/movie:", width="stretch")
     st.markdown(f"**{t('pg.share')}**", help=t("pg.share.help"))
-    st.code(share_url(scene, catalog), language=None, wrap_lines=True)
+    st.code(share_url(scene, catalog, view), language=None, wrap_lines=True)
 
 
-def share_url(scene: Scene, catalog: Catalog) -> str:
-    """The address of this page showing ``scene`` (with the language when it is not English).
+def share_url(scene: Scene, catalog: Catalog, view: str = VIEWS[0]) -> str:
+    """The address of this page showing ``scene`` in ``view`` (with the language when it is
+    not English).
 
     Built on the page's own address (``st.context.url``), so it is right whether the
     playground is served at the app root (as the default page) or at ``/playground``.
     """
     query = scene_link(scene, catalog).partition("?")[2]
+    if view != VIEWS[0]:
+        query = f"{query}&view={view}" if query else f"view={view}"
     lang = current_language()
     if lang != "en":
         query = f"{query}&lang={lang}" if query else f"lang={lang}"

@@ -169,6 +169,10 @@ EN: dict[str, str] = {
     "pg.export.html": "Animation (HTML)",
     "pg.export.html.help": "One file that plays in any browser, even offline.",
     "pg.share": "Link to this scene",
+    "pg.caption.start": "start ({x}, {y})",
+    "pg.caption.steps": "{steps} steps",
+    "pg.caption.noise": "gradient noise σ = {sigma} (seed {seed})",
+    "pg.caption.clip": "gradient clipped to norm {clip}",
     "pg.share.help": "Every setting is in the address bar: copy it and the same scene opens.",
 }
 
@@ -321,5 +325,9 @@ ZH: dict[str, str] = {
     "pg.export.html": "动画（HTML）",
     "pg.export.html.help": "单个文件，任何浏览器都能播放，不联网也行。",
     "pg.share": "本场景的链接",
+    "pg.caption.start": "起点 ({x}, {y})",
+    "pg.caption.steps": "{steps} 步",
+    "pg.caption.noise": "梯度噪声 σ = {sigma}（种子 {seed}）",
+    "pg.caption.clip": "梯度范数裁剪到 {clip}",
     "pg.share.help": "所有设置都在地址栏里：复制链接，别人打开就是同一个场景。",
 }
