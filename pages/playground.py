@@ -38,8 +38,8 @@ compact_page()
 notices = controls.seed_from_url(CATALOG)
 lang = current_language()
 
-head, formula, switch_view, switch_present = st.columns([4.4, 1.5, 2, 1.6],
-                                                       vertical_alignment="center")
+head, formula, switch_view, toggles = st.columns([4.2, 1.4, 1.8, 2.6],
+                                                vertical_alignment="center")
 notice_box = st.container()
 map_box, side_box = st.columns([3, 2], gap="medium")
 with side_box:
@@ -54,11 +54,12 @@ with formula, st.popover(t("pg.formula"), icon=":material/function:"):
     st.latex(landscape.formula)
 with switch_view:
     view = controls.view_switch()
-with switch_present:
+with toggles:
+    reveal = controls.reveal_switch()
     present = st.toggle(t("pg.present"), key="pg_present", help=t("pg.present.help"))
 if present:
     present_mode()
-controls.write_url(scene, CATALOG, view)
+controls.write_url(scene, CATALOG, view, reveal)
 
 notices += controls.take_rejections()
 if notices:
@@ -69,7 +70,7 @@ if not scene.optimizers:
     st.stop()
 
 try:
-    figs = figures(scene, lang)
+    figs = figures(scene, lang, reveal)
 except ValueError as error:  # the engine names the bad value
     map_box.error(t("pg.error.engine", error=error), icon=":material/error:")
     st.stop()

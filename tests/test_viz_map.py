@@ -93,3 +93,31 @@ def test_a_diverged_run_gets_a_labelled_cross_on_the_box_edge():
     assert (cross.x[0], cross.y[0]) == pytest.approx((3.0, 0.0))
     assert "Adam" in cross.text[0]
     assert "step 2" in cross.hovertemplate
+
+
+def test_revealed_paths_start_empty_grow_and_end_exact():
+    """reveal=True: no path before Play; each frame's trail ends at that frame's head; the
+    last frame carries every step of the run."""
+    positions = np.column_stack([np.linspace(1, 0, 301), np.linspace(1, 0, 301) ** 2])
+    fig = path_figure(get_landscape("bowl"), [_run("A", positions)], reveal=True)
+    line = next(t for t in fig.data if t.mode == "lines")
+    assert len(line.x) == 1  # just the start
+    frames = fig.frames
+    assert len(frames) <= 60
+    sizes = [len(f.data[1].x) for f in frames]
+    assert sizes == sorted(sizes)
+    assert sizes[-1] == 301
+    middle = frames[len(frames) // 2]
+    step = int(middle.name)
+    assert middle.data[1].x[-1] == pytest.approx(positions[step, 0], rel=1e-6)
+
+
+def test_reveal_is_a_display_choice_in_the_link():
+    from ui.scene import catalog_from_engine
+    from ui.url_state import parse_params, parse_reveal
+
+    catalog = catalog_from_engine()
+    assert parse_reveal({"reveal": "1"}) and not parse_reveal({})
+    scene, notices = parse_params({"reveal": "1"}, catalog)
+    assert not notices and scene == parse_params({}, catalog)[0]
+    assert parse_params({"reveal": "maybe"}, catalog)[1]  # a bad value gets a notice

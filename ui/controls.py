@@ -44,6 +44,7 @@ from ui.url_state import (
     Notice,
     format_value,
     parse_params,
+    parse_reveal,
     parse_view,
     scene_params,
 )
@@ -107,16 +108,19 @@ def seed_from_url(catalog: Catalog) -> list[Notice]:
     for key, value in _widget_values(scene).items():
         st.session_state[key] = value
     st.session_state["pg_view"] = parse_view(params)
+    st.session_state["pg_reveal"] = parse_reveal(params)
     st.session_state[URL_SNAPSHOT] = params
     return notices
 
 
-def write_url(scene: Scene, catalog: Catalog, view: str) -> None:
-    """Make the address bar describe ``scene`` and ``view`` (defaults left out, parameters
-    owned by others untouched)."""
+def write_url(scene: Scene, catalog: Catalog, view: str, reveal: bool = False) -> None:
+    """Make the address bar describe ``scene``, ``view`` and ``reveal`` (defaults left out,
+    parameters owned by others untouched)."""
     wanted = scene_params(scene, catalog)
     if view != VIEWS[0]:
         wanted["view"] = view
+    if reveal:
+        wanted["reveal"] = "1"
     current = _page_params()
     for name in current.keys() - wanted.keys():
         del st.query_params[name]
@@ -132,6 +136,12 @@ def view_switch() -> str:
     return choice("segmented", t("pg.view"), VIEWS, key="pg_view", default=VIEWS[0],
                   format_func=lambda v: t(f"pg.view.{v}"), on_reject=reject_widget_value,
                   required=True, label_visibility="collapsed")
+
+
+def reveal_switch() -> bool:
+    """Draw the paths in advance (off) or as the runs race (on)."""
+    st.session_state.setdefault("pg_reveal", False)
+    return bool(st.toggle(t("pg.reveal"), key="pg_reveal", help=t("pg.reveal.help")))
 
 
 # --- widgets -> scene ----------------------------------------------------------------------------

@@ -116,13 +116,15 @@ def runs_of(scene: Scene, lang: str = "en") -> list[Run]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def figures(scene: Scene, lang: str) -> dict[str, go.Figure]:
-    """The map (animated), surface, loss and distance figures of ``scene``."""
+def figures(scene: Scene, lang: str, reveal: bool = False) -> dict[str, go.Figure]:
+    """The map (animated; ``reveal`` draws the paths as they race), loss and distance
+    figures of ``scene``."""
     landscape = get_landscape(scene.landscape)
     runs = runs_of(scene, lang)
     text = figure_text(lang, landscape)
     return {
-        "map": path_figure(landscape, runs, text, terrain=terrain(scene.landscape)),
+        "map": path_figure(landscape, runs, text, terrain=terrain(scene.landscape),
+                           reveal=reveal),
         "loss": loss_figure(landscape, runs, text),
         "distance": distance_figure(landscape, runs, text),
     }

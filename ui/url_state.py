@@ -63,6 +63,8 @@ links, so links written before these existed open unchanged):
 ``clip_mode``    ``before`` (clip the raw gradient, default) or ``after`` (clip the step).
 ``view``         ``map`` (default) or ``surface``: which figure is shown (a display choice,
                  not part of the scene: read with ``parse_view``).
+``reveal``       ``1``: the map draws the paths as the runs race instead of in advance
+                 (display, read with ``parse_reveal``).
 ``lang``         ``en`` or ``zh``: owned by the app's language switch, passed through.
 
 Bad values never raise in ``parse_params``: each falls back to its default and yields a
@@ -113,9 +115,12 @@ _INT_SCHEDULE_FIELDS = frozenset({"warmup_steps", "total_steps", "t_0", "t_mult"
 
 SCENE_PARAMS: frozenset[str] = frozenset(
     {"ls", "opt", *HYPER_PARAM.values(), "per", "start", "steps", "sched", *SCHEDULE_FIELDS,
-     "noise", "seed", "clip", "clip_mode", "view"})
+     "noise", "seed", "clip", "clip_mode", *("view", "reveal")})
 """Every parameter name this module reads (besides the ``<p>.<name>`` per-optimizer ones)."""
 VIEWS: tuple[str, ...] = ("map", "surface")
+DISPLAY_PARAMS: frozenset[str] = frozenset({"view", "reveal"})
+"""How the scene is shown (the figure, paths drawn in advance or as they race), not what it
+is: kept in the link, but not part of the scene."""
 PASS_THROUGH: frozenset[str] = frozenset({"lang", "embed", "embed_options"})
 """Parameters owned by someone else (the language switch, Streamlit itself): never flagged."""
 
@@ -170,7 +175,7 @@ def playground_link(scene: Mapping[str, Any], catalog: Catalog | None = None) ->
 
 def _is_scene_param(name: str) -> bool:
     """A parameter that describes the scene (not the view, the language or an unknown name)."""
-    return _is_known(name) and name != "view" and name not in PASS_THROUGH
+    return _is_known(name) and name not in DISPLAY_PARAMS and name not in PASS_THROUGH
 
 
 def scene_params(scene: Scene, catalog: Catalog) -> dict[str, str]:
@@ -223,6 +228,11 @@ def parse_view(params: Mapping[str, str | list[str]]) -> str:
     bad value)."""
     value = _last(params.get("view", VIEWS[0])).strip()
     return value if value in VIEWS else VIEWS[0]
+
+
+def parse_reveal(params: Mapping[str, str | list[str]]) -> bool:
+    """Whether a URL asks for the paths to be revealed as they race (``reveal=1``)."""
+    return _last(params.get("reveal", "0")).strip() == "1"
 
 
 def scene_link(scene: Scene, catalog: Catalog) -> str:
@@ -377,6 +387,7 @@ def parse_params(params: Mapping[str, str | list[str]],
             reader.note(name, "unknown")
 
     reader.choice("view", VIEWS[0], VIEWS)
+    reader.flag("reveal", False)
     if not any(_is_scene_param(name) for name in reader.params):
         return default_scene(catalog), reader.notices
     base = plain_scene(catalog)

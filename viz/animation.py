@@ -27,6 +27,7 @@ from viz.text import FigureText
 TAIL_FRAMES = 6
 TAIL_POINTS = 10
 DEFAULT_MAX_FRAMES = 100
+REVEAL_FRAMES = 60
 REDRAW = False
 """Frames move scatter points only (``redraw: false``): smooth and cheap. The terrain is a
 layout image (``viz.raster``), which animation frames never touch; a contour trace would be
@@ -186,15 +187,29 @@ def animation_controls(frame_names: Sequence[str], frame_ms: int,
     return menus, [slider]
 
 
+def _trail(run: Run, rows: np.ndarray, k: int, end: int, last: bool) -> np.ndarray:
+    """The path drawn so far at frame k when paths are revealed: the frame rows up to the
+    head (the exact path, every step, at the last frame)."""
+    if last:
+        return run.positions[: end + 1]
+    head = min(int(rows[k]), end)
+    kept = rows[rows <= head]
+    return run.positions[np.append(kept, head) if kept[-1] != head else kept]
+
+
 def path_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
                 text: FigureText | None = None, *, terrain: Terrain | None = None,
                 max_frames: int = DEFAULT_MAX_FRAMES, play_seconds: float = 8.0,
-                click_grid: bool = True, height: int = 600) -> go.Figure:
+                click_grid: bool = True, height: int = 600, reveal: bool = False) -> go.Figure:
     """The map with every run's path, animated together.
 
     ``runs``: ``viz.runs.Run`` records (or tuples label, colour, positions (T+1, 2),
     diverged_at, reason). All runs share the step axis; the animation plays in about
     ``play_seconds`` whatever the number of steps.
+
+    ``reveal``: the paths are not shown in advance but drawn as the runs race (each frame
+    carries every run's path so far at frame resolution, the last one the exact paths; at
+    most ``REVEAL_FRAMES`` frames, so the payload stays near 150 kB for six runs).
     """
     text = text or FigureText()
     runs = as_runs(runs)
@@ -204,14 +219,20 @@ def path_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
         return fig
     steps = max(len(r.positions) - 1 for r in runs)
     ends = [last_row(r) for r in runs]
+    rows = frame_rows(steps, min(max_frames, REVEAL_FRAMES) if reveal else max_frames)
+    trails = []
     for run, end in zip(runs, ends, strict=True):
-        fig.add_traces(_static_path(run, text, end))
+        halo, line = _static_path(run, text, 0 if reveal else end)
+        if reveal:
+            fig.add_trace(line)
+            trails.append(len(fig.data) - 1)
+        else:
+            fig.add_traces([halo, line])
     for run, end in zip(runs, ends, strict=True):
         if run.diverged_at >= 0:
             fig.add_trace(_break_marker(run, text, end, landscape.bounds))
-    rows = frame_rows(steps, max_frames)
     fig.add_trace(_comet_trace(runs, _comet_points(runs, ends, rows, 0), text))
-    comet = [len(fig.data) - 1]
+    moving = [len(fig.data) - 1, *trails]
     # the start ring above the comet heads (which sit on it at step 0): it looks like its
     # legend entry, not like whichever head was drawn last
     fig.add_trace(_start_trace(runs, text))
@@ -219,8 +240,11 @@ def path_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
     frames = []
     for k, name in enumerate(names):
         xy = _comet_points(runs, ends, rows, k)
-        frames.append(dict(name=name, traces=comet,
-                           data=[dict(x=compact(xy[:, 0]), y=compact(xy[:, 1]))]))
+        data = [dict(x=compact(xy[:, 0]), y=compact(xy[:, 1]))]
+        for run, end in zip(runs, ends, strict=True) if reveal else ():
+            path = _trail(run, rows, k, end, last=k == len(names) - 1)
+            data.append(dict(x=compact(path[:, 0]), y=compact(path[:, 1])))
+        frames.append(dict(name=name, traces=moving, data=data))
     fig.frames = frames
     frame_ms = int(np.clip(1000 * play_seconds / len(rows), 20, 120))
     menus, sliders = animation_controls(names, frame_ms, text)

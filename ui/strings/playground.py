@@ -136,6 +136,9 @@ EN: dict[str, str] = {
     "pg.no_minima": "This landscape has no known minimum to measure the distance to.",
     "pg.error.engine": "The engine refused these settings: {error}",
     # --- figure words ---
+    "pg.reveal": "Reveal while racing",
+    "pg.reveal.help": "Hide the paths until you press Play: each one is drawn as its run "
+                      "moves, so the class can guess who wins first.",
     "pg.present": "Present",
     "pg.present.help": "For a projector: only the map and its sliders, without the sidebar "
                        "and the panels below. Switch it off to see everything again.",
@@ -292,6 +295,10 @@ ZH: dict[str, str] = {
     "pg.no_minima": "这块地形没有已知的极小值，算不了距离。",
     "pg.error.engine": "引擎不接受这组设置：{error}",
     # --- figure words ---
+    "pg.reveal": "边跑边画",
+    "pg.reveal.help": (
+        "按“播放”之前先不显示路径，每条路径随优化器前进逐段画出，方便学生先猜谁会赢。"
+    ),
     "pg.present": "投影模式",
     "pg.present.help": (
         "适合投影：只留地图和旁边的滑块，隐藏侧栏和下方的面板。关掉即可恢复全部内容。"
