@@ -21,6 +21,7 @@ from lessons.base import Control, Evidence, Experiment, Number
 from ui.choices import choice
 from ui.i18n import current_language, t, tr
 from ui.lesson_link import link_gaps, preset_params, snapped
+from ui.page_style import wrap_tabs
 from ui.strings import TABLES
 from viz.lessons import LessonText, lesson_styles, paths_figure, series_figure, view_including
 from viz.text import DEFAULT_CAUSES
@@ -65,7 +66,8 @@ def figure_text(lang: str, stops: tuple[str, ...] = (),
         step=tr("lesson.fig.step", lang), loss=tr("lesson.fig.loss", lang),
         play=tr("lesson.fig.play", lang), pause=tr("lesson.fig.pause", lang),
         minimum=tr("lesson.fig.minimum", lang), saddle=tr("lesson.fig.saddle", lang),
-        start=tr("lesson.fig.start", lang),
+        start=tr("lesson.fig.start", lang), local_minimum=tr("pg.fig.local_minimum", lang),
+        step_format=tr("pg.fig.step_format", lang),
         diverged=tr("lesson.fig.diverged", lang),
         causes={code: tr(f"lesson.fig.cause.{code}", lang) for code in DEFAULT_CAUSES},
         stopped=tr("lesson.fig.stopped", lang),
@@ -229,6 +231,7 @@ def render_theme(theme: str) -> None:
     st.title(t(f"lesson.theme.{theme}.title"))
     st.markdown(t(f"lesson.theme.{theme}.intro"))
     experiments = THEMES[theme]
+    wrap_tabs()
     tabs = st.tabs([f"{e.id} · {t(e.title_key)}" for e in experiments])
     for tab, e in zip(tabs, experiments, strict=True):
         with tab:

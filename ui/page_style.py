@@ -1,5 +1,5 @@
-"""Page-level CSS: a compact top so the map and Play sit above the fold on a projector, and
-the "present" mode that hides everything but the map and its sliders.
+"""Page-level CSS: a compact top so the map and Play sit above the fold on a projector, tabs
+that wrap, and the "present" mode that hides everything but the map and its sliders.
 
 Styling only (``st.html`` with a ``<style>`` element; no script, nothing fetched).
 """
@@ -17,6 +17,12 @@ COMPACT = """
 </style>
 """
 
+WRAP_TABS = """
+<style>
+  .stTabs [data-baseweb="tab-list"] { flex-wrap: wrap; row-gap: 0.25rem; }
+</style>
+"""
+
 PRESENT = """
 <style>
   section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
@@ -29,6 +35,11 @@ PRESENT = """
 def compact_page() -> None:
     """Less empty space above the page's first row."""
     st.html(COMPACT)
+
+
+def wrap_tabs() -> None:
+    """Tabs wrap onto more rows instead of scrolling out of sight (a lesson has up to eight)."""
+    st.html(WRAP_TABS)
 
 
 def present_mode() -> None:
