@@ -121,3 +121,15 @@ def test_reveal_is_a_display_choice_in_the_link():
     scene, notices = parse_params({"reveal": "1"}, catalog)
     assert not notices and scene == parse_params({}, catalog)[0]
     assert parse_params({"reveal": "maybe"}, catalog)[1]  # a bad value gets a notice
+
+
+def test_thin_path_keeps_ends_and_every_long_step():
+    """A crawl of 1000 steps of 1e-6 becomes a few points; steps of 1.0 (> tolerance 0.01)
+    are all kept, so a zig-zag keeps every corner."""
+    from viz.runs import thin_path
+
+    crawl = np.column_stack([np.arange(1000) * 1e-6, np.zeros(1000)])
+    kept = thin_path(crawl, 0.01)
+    assert kept[0] == 0 and kept[-1] == 999 and len(kept) <= 3
+    zigzag = np.column_stack([np.arange(50.0), np.tile([0.0, 1.0], 25)])
+    assert len(thin_path(zigzag, 0.01)) == 50

@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 
 from viz.colors import HALO_COLOUR
 from viz.contour import contour_figure
-from viz.runs import Run, as_runs, compact, frame_rows, last_row, short_list
+from viz.runs import Run, as_runs, compact, frame_rows, last_row, short_list, thin_path
 from viz.terrain import LandscapeLike, Terrain
 from viz.text import FigureText
 
@@ -54,10 +54,13 @@ HALO_WIDTH = 8.0
 halo (its own trace, in the run's legend group) that keeps it visible on any terrain."""
 
 
-def _static_path(run: Run, text: FigureText, end: int) -> list[go.Scatter]:
-    """The run's path up to ``end``: the white halo, then the coloured line (the legend
-    entry; hiding it hides the halo too)."""
+def _static_path(run: Run, text: FigureText, end: int,
+                 tolerance: float = 0.0) -> list[go.Scatter]:
+    """The run's path up to ``end`` (thinned to one point per ``tolerance`` of arc length):
+    the white halo, then the coloured line (the legend entry; hiding it hides the halo)."""
     path = run.positions[: end + 1]
+    if tolerance > 0:
+        path = path[thin_path(path, tolerance)]
     x, y = compact(path[:, 0]), compact(path[:, 1])
     halo = go.Scatter(x=x, y=y, mode="lines", showlegend=False, legendgroup=run.label,
                       line=dict(color=HALO_COLOUR, width=HALO_WIDTH), hoverinfo="skip")
@@ -187,6 +190,16 @@ def animation_controls(frame_names: Sequence[str], frame_ms: int,
     return menus, [slider]
 
 
+PIXELS = 1500
+"""The finest detail drawn: 1/PIXELS of the box (a map is at most ~900 px wide on screen)."""
+
+
+def path_tolerance(bounds: tuple[tuple[float, float], tuple[float, float]]) -> float:
+    """Arc length below which path points are merged: a fraction of the box's smaller side."""
+    (x0, x1), (y0, y1) = bounds
+    return min(x1 - x0, y1 - y0) / PIXELS
+
+
 def _trail(run: Run, rows: np.ndarray, k: int, end: int, last: bool) -> np.ndarray:
     """The path drawn so far at frame k when paths are revealed: the frame rows up to the
     head (the exact path, every step, at the last frame)."""
@@ -220,9 +233,10 @@ def path_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
     steps = max(len(r.positions) - 1 for r in runs)
     ends = [last_row(r) for r in runs]
     rows = frame_rows(steps, min(max_frames, REVEAL_FRAMES) if reveal else max_frames)
+    tolerance = path_tolerance(landscape.bounds)
     trails = []
     for run, end in zip(runs, ends, strict=True):
-        halo, line = _static_path(run, text, 0 if reveal else end)
+        halo, line = _static_path(run, text, 0 if reveal else end, tolerance)
         if reveal:
             fig.add_trace(line)
             trails.append(len(fig.data) - 1)
@@ -243,6 +257,7 @@ def path_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
         data = [dict(x=compact(xy[:, 0]), y=compact(xy[:, 1]))]
         for run, end in zip(runs, ends, strict=True) if reveal else ():
             path = _trail(run, rows, k, end, last=k == len(names) - 1)
+            path = path[thin_path(path, tolerance)]
             data.append(dict(x=compact(path[:, 0]), y=compact(path[:, 1])))
         frames.append(dict(name=name, traces=moving, data=data))
     fig.frames = frames

@@ -46,6 +46,20 @@ def frame_rows(steps: int, max_frames: int) -> np.ndarray:
     return np.unique(np.linspace(0, steps, count).round().astype(int))
 
 
+def thin_path(path: np.ndarray, tolerance: float) -> np.ndarray:
+    """Row indices of a path ``(T, 2)`` that keep one point per ``tolerance`` of arc length
+    (and both ends): where a run crawls, hundreds of steps shorter than a pixel become a few
+    points, while every step longer than ``tolerance`` (a zig-zag, a jump) is kept."""
+    n = len(path)
+    if n <= 2 or tolerance <= 0:
+        return np.arange(n)
+    steps = np.sqrt((np.diff(path, axis=0) ** 2).sum(axis=1))
+    arc = np.concatenate([[0.0], np.cumsum(np.nan_to_num(steps, nan=0.0))])
+    bucket = np.floor(arc / tolerance)
+    keep = np.flatnonzero(np.diff(bucket, prepend=-1.0) != 0)
+    return np.unique(np.concatenate([keep, [n - 1]]))
+
+
 def compact(values: np.ndarray) -> np.ndarray:
     """float32 copy: half the bytes in the browser payload, far below the screen's precision."""
     return np.asarray(values, dtype=np.float32)
