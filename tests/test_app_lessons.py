@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lessons import THEMES
+from ui.i18n import tr
+from ui.lesson_view import tab_key
 from ui.navigation import SECTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,6 +70,36 @@ def run_page(path: str, lang: str) -> AppTest:
     return at.run()
 
 
+def every_tab_text(at: AppTest, path: str, lang: str) -> str:
+    """The text of every tab of a lesson page: only the open tab runs, so each is opened in
+    turn (the inspector has no tabs)."""
+    theme = Path(path).stem.removeprefix("lessons_")
+    if theme not in THEMES:
+        return page_text(at)
+    parts = []
+    for e in THEMES[theme]:
+        at.session_state[tab_key(theme)] = f"{e.id} · {tr(e.title_key, lang)}"
+        at.run()
+        assert not at.exception, (e.id, [x.value for x in at.exception])
+        text = page_text(at)
+        assert f"{e.id}. {tr(e.title_key, lang)}" in text  # this tab's experiment ran
+        parts.append(text)
+    return "\n".join(parts)
+
+
+def test_only_the_open_tab_runs_and_it_survives_a_language_switch() -> None:
+    at = run_page("pages/lessons_inside_adam.py", "en")
+    first, second = THEMES["inside_adam"][:2]
+    assert len(at.subheader) == 1 and at.subheader[0].value.startswith(f"{first.id}.")
+    at.session_state[tab_key("inside_adam")] = f"{second.id} · {tr(second.title_key, 'en')}"
+    at.run()
+    assert at.subheader[0].value.startswith(f"{second.id}.")
+    at.session_state["lang"] = "zh"
+    at.run()
+    assert not at.exception
+    assert at.subheader[0].value == f"{second.id}. {tr(second.title_key, 'zh')}"
+
+
 def test_every_lesson_page_is_checked() -> None:
     assert sorted(LESSON_PAGES) == sorted(EXPECTED)
 
@@ -76,7 +109,7 @@ def test_every_lesson_page_is_checked() -> None:
 def test_page_renders_with_its_numbers(path: str, lang: str) -> None:
     at = run_page(path, lang)
     assert not at.exception, [e.value for e in at.exception]
-    text = page_text(at)
+    text = every_tab_text(at, path, lang)
     missing = [p for p in EXPECTED[path][lang] if p not in text]
     assert not missing, f"{path} [{lang}] lacks {missing}"
 
@@ -84,6 +117,8 @@ def test_page_renders_with_its_numbers(path: str, lang: str) -> None:
 def test_lesson_control_reruns_the_experiment() -> None:
     """Picking lambda = 0.5 in the AdamW end-point lesson moves the end point to about 2."""
     at = run_page("pages/lessons_weight_decay.py", "en")
+    endpoint = next(e for e in THEMES["weight_decay"] if e.slug == "endpoint")
+    at.session_state[tab_key("weight_decay")] = f"{endpoint.id} · {tr(endpoint.title_key, 'en')}"
     at.session_state["lesson.endpoint.wd"] = 0.5
     at.run()
     assert not at.exception

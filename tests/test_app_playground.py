@@ -461,5 +461,5 @@ def test_crafted_optimizer_list_keeps_each_known_one_once():
 
 def test_share_box_keeps_the_view_and_the_language():
     at = run_app(view="surface", lang="zh", steps="20")
-    link = at.code[-1].value
+    link = next(m.value for m in at.markdown if "view=surface" in m.value)
     assert "view=surface" in link and "lang=zh" in link and "steps=20" in link

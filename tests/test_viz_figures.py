@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import replace
 
 import numpy as np
@@ -11,7 +10,6 @@ from viz_fakes import FakeRosenbrock, spiral_runs
 from viz.colors import OKABE_ITO, run_style
 from viz.contour import contour_figure, equal_aspect
 from viz.curves import distance_figure, distance_to_nearest, loss_figure
-from viz.surface import surface_figure
 from viz.terrain import colour_value, sample_terrain
 from viz.text import FigureText
 
@@ -47,14 +45,6 @@ def test_map_marks_minima_and_saddles_and_translates_axes():
 def test_equal_aspect_only_for_reasonable_boxes():
     assert equal_aspect(((-2, 2), (-1, 3)))
     assert not equal_aspect(((0, 100), (0, 1)))
-
-
-def test_surface_has_every_run_and_the_minimum():
-    runs = spiral_runs(200, count=3, diverge=50)
-    fig = surface_figure(LAND, runs)
-    names = [t.name for t in fig.data if t.showlegend is not False]
-    assert sum(1 for n in names if n and n.startswith("run")) == 3
-    assert fig.data[0].type == "surface"
 
 
 def test_loss_curve_is_log_and_uses_the_loss():
@@ -108,17 +98,6 @@ def test_power_labels_never_use_si_prefixes():
     assert power_label("1e-05") == "10<sup>−5</sup>"
     assert power_label("0.01") == "0.01" and power_label("1e+03") == "1000"
     assert "μ" not in power_label("0.0001")
-
-
-def test_surface_is_fine_and_its_height_ticks_do_not_bunch_up():
-    from viz.surface import SURFACE_RESOLUTION
-    from viz.surface import surface_figure as surface
-
-    assert SURFACE_RESOLUTION >= 161
-    fig = surface(LAND, spiral_runs(1))
-    ticks = list(fig.layout.scene.zaxis.tickvals)
-    assert all(b - a > 0.5 for a, b in itertools.pairwise(ticks))
-    assert fig.layout.scene.zaxis.exponentformat == "power"
 
 
 def test_step_readout_is_a_format_string():

@@ -226,13 +226,27 @@ def render_experiment(e: Experiment) -> None:
     playground_link(e)
 
 
+def tab_key(theme: str) -> str:
+    """Session key of a lesson page's tabs (holds the open tab's label)."""
+    return f"lesson.{theme}.tab"
+
+
 def render_theme(theme: str) -> None:
-    """A lesson page: the theme's title and intro, then one tab per experiment."""
+    """A lesson page: the theme's title and intro, then one tab per experiment. Only the open
+    tab's experiment runs (a page has up to eight, each with its charts): the tabs rerun the
+    page when another is opened, and the open experiment is kept across a language switch
+    (the tab's state is its label, so it is set again in the new language)."""
     st.title(t(f"lesson.theme.{theme}.title"))
     st.markdown(t(f"lesson.theme.{theme}.intro"))
     experiments = THEMES[theme]
+    labels = {e.id: f"{e.id} · {t(e.title_key)}" for e in experiments}
+    key, opened = tab_key(theme), f"{tab_key(theme)}.id"
+    if st.session_state.get(key) not in labels.values():
+        st.session_state[key] = labels.get(st.session_state.get(opened), labels[experiments[0].id])
     wrap_tabs()
-    tabs = st.tabs([f"{e.id} · {t(e.title_key)}" for e in experiments])
+    tabs = st.tabs(list(labels.values()), key=key, on_change="rerun")
     for tab, e in zip(tabs, experiments, strict=True):
-        with tab:
-            render_experiment(e)
+        if tab.open:
+            st.session_state[opened] = e.id
+            with tab:
+                render_experiment(e)

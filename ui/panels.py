@@ -168,7 +168,9 @@ def export_and_share(scene: Scene, catalog: Catalog, figure: go.Figure, view: st
                            help=t("pg.export.html.help"), on_click="ignore",
                            icon=":material/movie:", width="stretch")
     st.markdown(f"**{t('pg.share')}**", help=t("pg.share.help"))
-    st.code(share_url(scene, catalog, view), language=None, wrap_lines=True)
+    url = share_url(scene, catalog, view)
+    shown = url.replace("_", r"\_").replace("*", r"\*")
+    st.markdown(f"[{shown}]({url})")  # not st.code: its highlighter costs the browser ~0.5 s
 
 
 def share_url(scene: Scene, catalog: Catalog, view: str = VIEWS[0]) -> str:

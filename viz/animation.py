@@ -164,10 +164,13 @@ def _frame_tail(run: Run, rows: np.ndarray, k: int, end: int) -> np.ndarray:
 def animation_controls(frame_names: Sequence[str], frame_ms: int,
                        text: FigureText) -> tuple[list, list]:
     """Play / Pause buttons and, on a row of its own below them (so on a phone the buttons
-    never cover it), a step slider, in Plotly's layout form."""
+    never cover it), a step slider, in Plotly's layout form. While playing, each frame
+    glides into the next (a linear transition as long as the frame), so the markers move at
+    the screen's frame rate, not at the rate of frames."""
     play = dict(label=text.play, method="animate",
                 args=[None, dict(frame=dict(duration=frame_ms, redraw=REDRAW), fromcurrent=True,
-                                 transition=dict(duration=0), mode="immediate")])
+                                 transition=dict(duration=frame_ms, easing="linear"),
+                                 mode="immediate")])
     pause = dict(label=text.pause, method="animate",
                  args=[[None], dict(frame=dict(duration=0, redraw=REDRAW),
                                     transition=dict(duration=0), mode="immediate")])

@@ -23,14 +23,16 @@ are Streamlit's own probing, not a fault of the app."""
 
 
 def wait_until_idle(page, timeout: float = 60_000) -> None:
-    """Wait for the app to be rendered and done running (Streamlit's own e2e signals)."""
+    """Wait for the app to be rendered and done running (Streamlit's own e2e signals) and
+    for every lazily loaded element (charts, sliders) to replace its skeleton."""
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
     page.wait_for_timeout(150)
     page.wait_for_function(
         """() => {
             const app = document.querySelector("[data-testid='stApp']");
             return app && app.getAttribute('data-test-connection-state') === 'CONNECTED'
-                   && app.getAttribute('data-test-script-state') === 'notRunning';
+                   && app.getAttribute('data-test-script-state') === 'notRunning'
+                   && !document.querySelector("[data-testid='stSkeleton']");
         }""",
         timeout=timeout,
     )
