@@ -38,7 +38,7 @@ compact_page()
 notices = controls.seed_from_url(CATALOG)
 lang = current_language()
 
-head, formula, switch_view, toggles = st.columns([4.2, 1.4, 1.8, 2.6],
+head, formula, switch_view, toggles = st.columns([4, 1.6, 1.8, 2.6],
                                                 vertical_alignment="center")
 notice_box = st.container()
 map_box, side_box = st.columns([3, 2], gap="medium")

@@ -206,10 +206,11 @@ def render_experiment(e: Experiment) -> None:
         col.metric(t(e.number_key(n)), shown.numbers[n.key])
     st.info(shown.result, icon=":material/science:")
     if shown.has_map and shown.figures:
-        st.plotly_chart(shown.figures[0], key=f"lesson.{e.slug}.map", theme=None,
-                        config={"displaylogo": False})
+        left, right = st.columns([3, 2], vertical_alignment="center")
+        left.plotly_chart(shown.figures[0], key=f"lesson.{e.slug}.map", theme=None,
+                          config={"displaylogo": False})
         if shown.map_caption:
-            st.caption(shown.map_caption)
+            right.caption(shown.map_caption)
         for i, (fig, caption) in enumerate(shown.panels):
             st.plotly_chart(fig, key=f"lesson.{e.slug}.panel.{i}", theme=None,
                             config={"displaylogo": False})

@@ -19,7 +19,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from viz.colors import HALO_COLOUR
-from viz.contour import contour_figure
+from viz.contour import AXIS_PX, LEGEND_PX, contour_figure
 from viz.runs import Run, as_runs, compact, frame_rows, last_row, short_list, thin_path
 from viz.terrain import LandscapeLike, Terrain
 from viz.text import FigureText
@@ -28,6 +28,10 @@ TAIL_FRAMES = 6
 TAIL_POINTS = 10
 DEFAULT_MAX_FRAMES = 100
 REVEAL_FRAMES = 60
+BUTTONS_PX = 42
+CONTROLS_PX = BUTTONS_PX + 58
+"""Below the x axis, in pixels (so at any figure height): the Play / Pause row, then the step
+slider with its read-out; the legend comes after."""
 REDRAW = False
 """Frames move scatter points only (``redraw: false``): smooth and cheap. The terrain is a
 layout image (``viz.raster``), which animation frames never touch; a contour trace would be
@@ -175,12 +179,13 @@ def animation_controls(frame_names: Sequence[str], frame_ms: int,
                  args=[[None], dict(frame=dict(duration=0, redraw=REDRAW),
                                     transition=dict(duration=0), mode="immediate")])
     prefix, _, suffix = text.step_format.partition("{step}")
-    menus = [dict(type="buttons", direction="left", showactive=False, x=0, y=-0.15,
-                  xanchor="left", yanchor="top", pad=dict(t=0, r=10), buttons=[play, pause],
+    menus = [dict(type="buttons", direction="left", showactive=False, x=0, y=0,
+                  xanchor="left", yanchor="top", pad=dict(t=AXIS_PX, r=10),
+                  buttons=[play, pause],
                   font=dict(size=15), bgcolor="#f3f3f3", bordercolor="#bbbbbb")]
     slider = dict(
-        active=0, x=0, len=1.0, y=-0.25, yanchor="top", xanchor="left",
-        pad=dict(t=0, b=0, l=0, r=0),
+        active=0, x=0, len=1.0, y=0, yanchor="top", xanchor="left",
+        pad=dict(t=AXIS_PX + BUTTONS_PX, b=0, l=0, r=0),
         currentvalue=dict(prefix=prefix, suffix=suffix, visible=True, xanchor="right",
                           offset=4, font=dict(size=14, color="#222222")),
         font=dict(size=1, color="rgba(0,0,0,0)"), ticklen=0, tickcolor="rgba(0,0,0,0)",
@@ -267,4 +272,5 @@ def path_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
     frame_ms = int(np.clip(1000 * play_seconds / len(rows), 20, 120))
     menus, sliders = animation_controls(names, frame_ms, text)
     fig.update_layout(updatemenus=menus, sliders=sliders)
+    fig.update_layout(margin=dict(b=AXIS_PX + CONTROLS_PX + LEGEND_PX))
     return fig

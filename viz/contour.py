@@ -28,6 +28,11 @@ def equal_aspect(bounds: tuple[tuple[float, float], tuple[float, float]]) -> boo
     return 1 / 3 <= ratio <= 3
 
 
+AXIS_PX = 52
+"""Height below the plot taken by the x ticks and the axis title."""
+LEGEND_PX = 62
+"""Height kept at the bottom of the figure for the legend (two rows)."""
+
 MAP_DOMAIN = (0.0, 0.9)
 """Horizontal share of the map; the colour bar sits to its right. The legend goes below the
 map (with the Play row), so on a phone the map keeps the full width."""
@@ -39,9 +44,9 @@ def base_layout(text: FigureText, height: int) -> dict:
     return dict(
         **CANVAS,
         height=height,
-        margin=dict(l=56, r=8, t=12, b=8),
-        legend=dict(orientation="h", yanchor="top", y=-0.42, xanchor="left", x=0,
-                    font=dict(size=14), bgcolor="rgba(255,255,255,0)", tracegroupgap=2,
+        margin=dict(l=56, r=8, t=12, b=AXIS_PX + LEGEND_PX),
+        legend=dict(orientation="h", yref="container", yanchor="bottom", y=0, xanchor="left",
+                    x=0, font=dict(size=14), bgcolor="rgba(255,255,255,0)", tracegroupgap=2,
                     entrywidth=0),
     )
 

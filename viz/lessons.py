@@ -157,7 +157,7 @@ def paths_figure(
     text: FigureText | None = None,
     styles: Mapping[str, Style] | None = None,
     reasons: Mapping[str, str] | None = None,
-    height: int = 460,
+    height: int = 540,
     max_frames: int = 120,
 ) -> go.Figure:
     """The map over ``bounds`` with the lesson's paths, animated as in the playground.
