@@ -221,6 +221,10 @@ def test_play_pause_and_slider_redraw_the_scene():
     # 3-D traces repaint only on a redraw (redraw: false leaves the WebGL scene as it was)
     options = [play.args[1], pause.args[1], *(s.args[1] for s in slider.steps)]
     assert all(o["frame"]["redraw"] is True for o in options)
+    assert all(o["transition"]["duration"] == 0 for o in options)  # nothing can glide in 3-D
+    # the buttons, then the slider, below the scene and inside the figure
+    assert menu.y == slider.y == 0 and menu.yanchor == slider.yanchor == "top"
+    assert menu.pad.t < slider.pad.t < fig.layout.margin.b - 40
 
 
 def test_poles_rise_above_all_the_terrain():

@@ -104,6 +104,10 @@ LOCAL_MARKER = dict(symbol="circle", size=5, color="#ffffff", line=dict(width=2,
 """Global minima as gold diamonds, local ones as small white rings (the map's star and ring:
 Scatter3d has no star)."""
 POLE_WIDTH = 3
+CONTROLS_GAP = 6
+BUTTONS_PX = 42
+SLIDER_PX = 56
+"""Below the scene, in pixels: a gap, the Play / Pause row, the step slider with its read-out."""
 CONTOUR_COLOUR = "rgba(20, 20, 40, 0.45)"
 ASPECT = dict(x=1.0, y=1.0, z=0.6)
 EYE_DISTANCE = 2.3
@@ -359,13 +363,30 @@ def _path_rows(end: int, max_points: int, frames: np.ndarray) -> np.ndarray:
     return np.unique(np.concatenate([even, np.minimum(frames, end)]))
 
 
-def _redrawing(controls: Any) -> Any:
-    """``controls`` with every ``redraw`` switched on (3-D traces repaint only on a redraw)."""
+def _for_the_scene(controls: Any) -> Any:
+    """``controls`` (``animation_controls``' layout) as a 3-D scene needs them: every
+    ``redraw`` on (3-D traces repaint only on a redraw) and every transition cut to 0 ms (3-D
+    traces cannot glide; a transition would only hold each redraw back)."""
     if isinstance(controls, dict):
-        return {k: (True if k == "redraw" else _redrawing(v)) for k, v in controls.items()}
+        out = {k: _for_the_scene(v) for k, v in controls.items()}
+        if "redraw" in out:
+            out["redraw"] = True
+        if "transition" in out and isinstance(out["transition"], dict):
+            out["transition"] = dict(out["transition"], duration=0)
+        return out
     if isinstance(controls, list | tuple):
-        return [_redrawing(v) for v in controls]
+        return [_for_the_scene(v) for v in controls]
     return controls
+
+
+def _placed(menus: list, sliders: list) -> tuple[list, list]:
+    """The Play / Pause row just below the scene and the slider under it, whole width (a scene
+    has no x axis below it to make room for, unlike the map)."""
+    menus = [dict(m, x=0, y=0, xanchor="left", yanchor="top", pad=dict(t=CONTROLS_GAP, r=10))
+             for m in menus]
+    sliders = [dict(s, x=0, len=1.0, y=0, xanchor="left", yanchor="top",
+                    pad=dict(t=CONTROLS_GAP + BUTTONS_PX, b=0, l=0, r=0)) for s in sliders]
+    return menus, sliders
 
 
 def _line(run: Run, text: FigureText, path: np.ndarray, zs: np.ndarray,
@@ -504,7 +525,7 @@ def surface_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
         fig.add_trace(_heads_trace(runs, _heads(drawn, ends, int(frames_at[0]), ceiling)))
     fig.update_layout(
         **CANVAS, height=height,
-        margin=dict(l=0, r=0, t=40, b=70 if runs else 0),
+        margin=dict(l=0, r=0, t=40, b=CONTROLS_GAP + BUTTONS_PX + SLIDER_PX if runs else 0),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, font=dict(size=13)),
         scene=dict(xaxis=dict(SCENE_AXIS, title=dict(text=text.x), range=[x0, x1],
                               exponentformat="power"),
@@ -521,6 +542,6 @@ def surface_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
                            data=[go.Scatter3d(**_heads(drawn, ends, int(row), ceiling))])
                   for name, row in zip(names, frames_at, strict=True)]
     frame_ms = int(np.clip(1000 * play_seconds / len(names), 40, 250))
-    menus, sliders = animation_controls(names, frame_ms, text)
-    fig.update_layout(updatemenus=_redrawing(menus), sliders=_redrawing(sliders))
+    menus, sliders = _placed(*_for_the_scene(animation_controls(names, frame_ms, text)))
+    fig.update_layout(updatemenus=menus, sliders=sliders)
     return fig
