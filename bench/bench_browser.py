@@ -42,6 +42,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import signal
 import socket
 import statistics
@@ -61,7 +62,14 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import (  # noqa: E402
+    Browser,
+    BrowserContext,
+    Locator,
+    Page,
+    sync_playwright,
+)
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError  # noqa: E402
 
 from ui.navigation import HOME, SECTIONS  # noqa: E402
 
@@ -72,10 +80,19 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 PLAYGROUND = "/" + next(e.url_path for entries in SECTIONS.values() for e in entries
                        if e.path == "pages/playground.py")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
+SETTLE_MS = 1000  # a pause before each timed load: the previous tab's teardown is over
 
 # Helpers installed in every page of a context (``add_init_script``), so each wait is one
 # expression polled on every animation frame.
 PAGE_HELPERS = """
+window.__benchRuns = 0;  // script runs seen to finish (running -> notRunning)
+new MutationObserver(changes => {
+  for (const change of changes) {
+    const state = change.target.getAttribute('data-test-script-state');
+    if (change.oldValue === 'running' && state === 'notRunning') window.__benchRuns += 1;
+  }
+}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                      attributeFilter: ['data-test-script-state']});
 window.__bench = {
   map() {
     return [...document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')]
@@ -95,14 +112,15 @@ window.__bench = {
     return !!m && !!m._fullLayout && !!m._fullData
       && m.querySelectorAll('.scatterlayer .trace .points path').length > 0;
   },
-  chartsDrawn() {
+  chartsDrawn() {  // lazily loaded elements (Plotly's chunk) show a skeleton until ready
+    if (document.querySelector('[data-testid=stApp] [data-testid=stSkeleton]')) return false;
     return [...document.querySelectorAll('[data-testid=stPlotlyChart]')].every(c => {
       const p = c.querySelector('.js-plotly-plot');
       return !!p && !!p._fullLayout;
     });
   },
-  pageIdle() {
-    return this.idle() && this.chartsDrawn()
+  pageIdle() {  // a fresh page: a script run finished, nothing left to draw
+    return window.__benchRuns > 0 && this.idle() && this.chartsDrawn()
       && !!document.querySelector('[data-testid=stMain] [data-testid=stElementContainer]');
   },
   fingerprint() {  // changes when any x value of the map changes (decoded arrays)
@@ -121,6 +139,18 @@ window.__bench = {
   },
 };
 """
+
+PAGE_STATE_JS = """() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  const alerts = [...document.querySelectorAll('[data-testid=stAlert]')]
+    .map(a => a.innerText.slice(0, 200));
+  return `url ${location.pathname}, script ${app && app.getAttribute('data-test-script-state')},`
+    + ` connection ${app && app.getAttribute('data-test-connection-state')},`
+    + ` runs seen ${window.__benchRuns}, charts`
+    + ` ${document.querySelectorAll('[data-testid=stPlotlyChart]').length}, skeletons`
+    + ` ${document.querySelectorAll('[data-testid=stSkeleton]').length}, map`
+    + ` ${window.__bench && __bench.map() ? 'found' : 'missing'}, alerts ${JSON.stringify(alerts)}`;
+}"""
 
 ANIMATION_START_JS = """() => {
   const map = __bench.map();
@@ -165,6 +195,10 @@ FIGURE_STATS_JS = """() => [...document.querySelectorAll(
   frames: ((p._transitionData && p._transitionData._frames) || []).length,
   imageBytes: (p.layout.images || []).reduce((n, i) => n + String(i.source || '').length, 0),
   svgNodes: p.querySelectorAll('*').length,
+  markerPaths: p.querySelectorAll('.scatterlayer path.point').length,
+  texts: p.querySelectorAll('text').length,
+  markerTraces: p._fullData.filter(t => (t.mode || '').includes('markers') && t.x)
+    .map(t => `${t.name || '(unnamed)'} ${t.x.length}`).join(', '),
   isMap: p.data.some(t => t.name === 'comet'),
 }))"""
 
@@ -351,32 +385,40 @@ def open_tab(browser: Browser, viewport: tuple[int, int]) -> Tab:
 
 def wait_js(page: Page, condition: str, timeout: float) -> None:
     """Wait (polled every animation frame) for ``condition``; fail fast on an exception."""
-    handle = page.wait_for_function(f"() => __bench.error() || ({condition})",
-                                    polling="raf", timeout=timeout * 1000)
+    try:
+        handle = page.wait_for_function(f"() => __bench.error() || ({condition})",
+                                        polling="raf", timeout=timeout * 1000)
+    except PlaywrightTimeoutError as error:
+        seen = page.evaluate(PAGE_STATE_JS) if not page.is_closed() else "page closed"
+        raise TimeoutError(f"{condition} still false after {timeout:.0f} s; {seen}") from error
     value = handle.json_value()
     if isinstance(value, str) and value.startswith("exception"):
         raise RuntimeError(value)
 
 
 def learning_rate_slider(page: Page, optimizer: str, timeout: float) -> Locator:
-    """The "Learning rate" slider thumb: a shared one if shown, else (per-optimizer values,
-    the default scene) the one in the expander titled ``optimizer`` ("Adam · η = 0.05"),
-    opened if it is closed. Searched in the whole app (the sidebar, or beside the map).
-    Streamlit 1.67's slider thumb is an ``input type=range`` (implicit ARIA role "slider")."""
+    """The thumb of ``optimizer``'s "Learning rate" select_slider, found by its label (its
+    ARIA name), in this order: a visible "Adam · Learning rate η" (per-optimizer values, the
+    default scene), a visible shared "Learning rate η", one inside a closed expander whose
+    title starts with the optimizer's name (opened first). Searched in the whole app (the
+    sidebar and beside the map). Streamlit 1.67's thumb is an ``input type=range`` (implicit
+    ARIA role "slider", so ``[role=slider]`` does not match it)."""
     app = page.locator("[data-testid=stApp]")
-    name = re.compile(r"^Learning rate")
-    shared = app.get_by_role("slider", name=name).filter(visible=True)
-    if shared.count():
-        return shared.first
+    opt = re.escape(optimizer)
+    for name in (re.compile(rf"^{opt}\b.*Learning rate"), re.compile(r"^Learning rate")):
+        visible = app.get_by_role("slider", name=name).filter(visible=True)
+        if visible.count():
+            return visible.first
     title = page.locator("summary [data-testid=stMarkdownContainer]",
-                         has_text=re.compile(rf"^{re.escape(optimizer)}\b"))
-    expander = app.locator("[data-testid=stExpander]").filter(has=title)
-    if not expander.count():
-        raise RuntimeError(f"no visible learning-rate slider and no expander for {optimizer!r}")
-    expander = expander.first
+                         has_text=re.compile(rf"^{opt}\b"))
+    expanders = app.locator("[data-testid=stExpander]").filter(
+        has=title).filter(has=page.get_by_role("slider", name=re.compile("Learning rate")))
+    if not expanders.count():
+        raise RuntimeError(f"no learning-rate slider for {optimizer!r} on the page")
+    expander = expanders.first
     if not expander.locator("details").first.evaluate("d => d.open"):
         expander.locator("summary").first.click(timeout=timeout * 1000)
-    thumb = expander.get_by_role("slider", name=name).first
+    thumb = expander.get_by_role("slider", name=re.compile("Learning rate")).first
     thumb.wait_for(state="visible", timeout=timeout * 1000)
     return thumb
 
@@ -447,6 +489,7 @@ def cold_start(browser: Browser, viewport: tuple[int, int], log_dir: Path, timeo
 def warm_load(tab: Tab, server: Server, timeout: float, results: Results) -> None:
     """A new context's first ``goto`` of the playground -> the map drawn."""
     page = tab.page
+    page.wait_for_timeout(SETTLE_MS)
     mark, metrics0 = tab.wire.mark(), tab.metrics()
     chromium0, server0 = chromium_processes(), server.cpu_seconds()
     start = time.perf_counter()
@@ -455,12 +498,12 @@ def warm_load(tab: Tab, server: Server, timeout: float, results: Results) -> Non
     drawn = time.perf_counter() - start
     renderer, chromium = chromium_cpu_delta(chromium0)
     metrics = tab.metrics()
-    wait_js(page, "__bench.idle() && __bench.chartsDrawn()", timeout)
+    wait_js(page, "__bench.pageIdle()", timeout)
     idle = time.perf_counter() - start
     page.wait_for_timeout(150)  # frames already sent reach the counters
     ws_bytes, _, media = tab.wire.since(mark)
     results.add("**warm load: new tab, goto -> map drawn**", drawn, seconds)
-    results.add("warm load: goto -> app idle, all 3 charts drawn", idle, seconds)
+    results.add("warm load: goto -> app idle, every chart drawn", idle, seconds)
     results.add("warm load: websocket bytes received (to idle)", ws_bytes, kilobytes)
     if media:
         results.add("warm load: /media bytes (HTTP, to idle)", media, kilobytes)
@@ -491,7 +534,7 @@ def slider_change(tab: Tab, server: Server, key: str, label: str, optimizer: str
     wait_js(page, f"__bench.fingerprint() !== {json.dumps(fingerprint)}", timeout)
     changed = time.perf_counter() - start
     wait_js(page, f"__bench.fingerprint() !== {json.dumps(fingerprint)} && __bench.idle()"
-                  " && __bench.mapDrawn()", timeout)
+                  " && __bench.chartsDrawn() && __bench.mapDrawn()", timeout)
     idle = time.perf_counter() - start
     renderer, _ = chromium_cpu_delta(chromium0)
     metrics = tab.metrics()
@@ -574,9 +617,11 @@ def playback(tab: Tab, play_seconds: float, timeout: float, results: Results) ->
 def page_load(browser: Browser, server: Server, viewport: tuple[int, int], path: str,
               repeats: int, timeout: float, results: Results) -> None:
     """One page: a warm-up visit (the server's caches for it), then ``repeats`` timed ones."""
+    label = ""
     for attempt_no in range(repeats + 1):
         tab = open_tab(browser, viewport)
         try:
+            tab.page.wait_for_timeout(SETTLE_MS)
             start = time.perf_counter()
             tab.page.goto(server.url + path, wait_until="commit", timeout=timeout * 1000)
             wait_js(tab.page, "__bench.pageIdle()", timeout)
@@ -585,7 +630,8 @@ def page_load(browser: Browser, server: Server, viewport: tuple[int, int], path:
         finally:
             tab.close()
         if attempt_no:
-            results.add(f"warm load -> idle: `{path}` ({charts} charts)", elapsed, seconds)
+            label = label or f"warm load -> idle: `{path}` ({charts} charts)"
+            results.add(label, elapsed, seconds)
 
 
 def page_loads(browser: Browser, server: Server, viewport: tuple[int, int], repeats: int,
@@ -678,7 +724,7 @@ def waterfall_load(browser: Browser, server: Server, viewport: tuple[int, int],
         tab.page.goto(server.url + PLAYGROUND, wait_until="commit", timeout=timeout * 1000)
         wait_js(tab.page, "__bench.mapDrawn()", timeout)
         marks["map drawn"] = time.perf_counter()
-        wait_js(tab.page, "__bench.idle() && __bench.chartsDrawn()", timeout)
+        wait_js(tab.page, "__bench.pageIdle()", timeout)
         marks["idle, all charts drawn"] = time.perf_counter()
         figures = tab.page.evaluate(FIGURE_STATS_JS)
     finally:
@@ -698,7 +744,9 @@ def waterfall_load(browser: Browser, server: Server, viewport: tuple[int, int],
         kind = "the map" if fig["isMap"] else f"chart {i + 1}"
         image = f", layout images {fig['imageBytes'] / 1000:.0f} kB" if fig["imageBytes"] else ""
         lines.append(f"{kind} in the browser: {fig['traces']} traces, {fig['points']} points, "
-                     f"{fig['frames']} animation frames{image}; {fig['svgNodes']} SVG nodes")
+                     f"{fig['frames']} animation frames{image}; {fig['svgNodes']} SVG nodes "
+                     f"({fig['markerPaths']} marker paths, {fig['texts']} texts)"
+                     + (f"; marker traces: {fig['markerTraces']}" if fig["markerTraces"] else ""))
     return lines
 
 
@@ -851,7 +899,9 @@ def header(browser: Browser, args: argparse.Namespace, load_at_start: float) -> 
             f"(headless, software rendering); viewport {width}x{height}; "
             f"{os.cpu_count()} CPUs ({platform.machine()}), load average "
             f"{load_at_start:.1f} at the start, {os.getloadavg()[0]:.1f} at the end; median of "
-            f"{args.repeats} (min, max); default scene (6 optimizers x 1000 steps)"]
+            f"{args.repeats} (min, max); default scene (6 optimizers x 1000 steps)"
+            + ("; THE MACHINE WAS BUSY (load average above the CPU count): figures inflated"
+               if max(load_at_start, os.getloadavg()[0]) > (os.cpu_count() or 1) else "")]
 
 
 @contextlib.contextmanager
@@ -890,8 +940,7 @@ def run(args: argparse.Namespace) -> None:
             try:
                 tab.page.goto(server.url + PLAYGROUND, wait_until="commit",
                               timeout=timeout * 1000)
-                wait_js(tab.page, "__bench.idle() && __bench.chartsDrawn() "
-                                  "&& __bench.mapDrawn()", timeout)
+                wait_js(tab.page, "__bench.pageIdle() && __bench.mapDrawn()", timeout)
             finally:
                 tab.close()
             for i in range(args.repeats):
@@ -923,6 +972,10 @@ def run(args: argparse.Namespace) -> None:
             stop_all_servers()
             with contextlib.suppress(Exception):
                 browser.close()
+    if results.notes:
+        log(f"server logs kept in {log_dir}")
+    else:
+        shutil.rmtree(log_dir, ignore_errors=True)
     print("\n".join(lines))
     print()
     print(results.table())
