@@ -13,6 +13,7 @@ import streamlit as st
 from ui.i18n import t
 from ui.language import language_switch
 from ui.navigation import HOME, SECTIONS
+from ui.page_style import quiet_animation_pause
 from ui.shell import require_app_shell
 
 FAVICON = Path(__file__).parent / "assets" / "favicon.png"
@@ -23,6 +24,7 @@ st.set_page_config(page_title="Optimizer landscapes", page_icon=str(FAVICON), la
 
 with st.sidebar:
     language_switch()
+quiet_animation_pause()
 
 pages = {
     t(section): [

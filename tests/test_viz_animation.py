@@ -33,28 +33,42 @@ def spec(fig) -> dict:
     return _decode(json.loads(pio.to_json(fig, validate=False)))
 
 
-def test_frames_are_decimated_and_carry_only_the_comet():
+def comet_index(d: dict) -> int:
+    return next(i for i, t in enumerate(d["data"]) if t.get("name") == "comet")
+
+
+def test_frames_are_decimated_and_move_only_the_comet():
+    """Each frame names every trace (Plotly.js recomputes them all but re-plots only the
+    named ones: a trace left out loses its drawing, and a click on the map then fails), and
+    only the comet's entry carries data."""
     fig = path_figure(LAND, spiral_runs(5000), max_frames=100)
     d = spec(fig)
     assert 2 <= len(d["frames"]) <= 100
-    comet = d["frames"][0]["traces"]
-    assert len(comet) == 1
-    assert d["data"][comet[0]]["name"] == "comet"
+    comet = comet_index(d)
     for frame in d["frames"]:
-        assert frame["traces"] == comet
-        assert len(frame["data"]) == 1
-        assert len(frame["data"][0]["x"]) == 6 * TAIL_POINTS
+        assert frame["traces"] == list(range(len(d["data"])))
+        assert len(frame["data"][comet]["x"]) == 6 * TAIL_POINTS
+        still = [u for i, u in enumerate(frame["data"]) if i != comet]
+        assert all(set(u) <= {"type"} for u in still)
     # the terrain is a layout image, which frames cannot touch
     assert d["layout"]["images"][0]["name"] == "terrain"
     assert all("layout" not in frame for frame in d["frames"])
+
+
+def test_the_click_grid_draws_one_point_but_keeps_all_its_data():
+    """maxdisplayed=1: re-plotting the grid on every frame costs nothing, hover and click
+    still read the 41 x 41 points."""
+    d = spec(path_figure(LAND, spiral_runs(50)))
+    grid = next(t for t in d["data"] if t.get("name") == "click-grid")
+    assert grid["marker"]["maxdisplayed"] == 1 and len(grid["x"]) == 41 * 41
 
 
 def test_frames_follow_the_path():
     runs = spiral_runs(400, count=2)
     fig = path_figure(LAND, runs, max_frames=50)
     d = spec(fig)
-    last = d["frames"][-1]
-    head_of_first = (last["data"][0]["x"][TAIL_POINTS - 1], last["data"][0]["y"][TAIL_POINTS - 1])
+    last = d["frames"][-1]["data"][comet_index(d)]
+    head_of_first = (last["x"][TAIL_POINTS - 1], last["y"][TAIL_POINTS - 1])
     np.testing.assert_allclose(head_of_first, runs[0].positions[-1], rtol=1e-4)
     assert d["frames"][-1]["name"] == "400"
     assert d["layout"]["sliders"][0]["steps"][-1]["label"] == "400"
@@ -70,7 +84,7 @@ def test_diverged_run_stops_where_it_broke_and_says_so():
     assert len(broken.x) == 120  # rows 0..119, nothing after the break
     assert np.isfinite(np.asarray(broken.x, dtype=float)).all()
     d = spec(fig)
-    comet = d["frames"][-1]["data"][0]
+    comet = d["frames"][-1]["data"][comet_index(d)]
     tail = np.array(comet["x"][2 * TAIL_POINTS:])
     np.testing.assert_allclose(tail[-1], runs[2].positions[119, 0], rtol=1e-4)
 

@@ -104,7 +104,8 @@ def test_revealed_paths_start_empty_grow_and_end_exact():
     assert len(line.x) == 1  # just the start
     frames = fig.frames
     assert len(frames) <= 60
-    sizes = [len(f.data[1].x) for f in frames]
+    trail = next(i for i, t in enumerate(fig.data) if t.mode == "lines")
+    sizes = [len(f.data[trail].x) for f in frames]
     assert sizes == sorted(sizes)
     from viz.animation import path_tolerance
     from viz.runs import thin_path
@@ -113,7 +114,7 @@ def test_revealed_paths_start_empty_grow_and_end_exact():
     assert sizes[-1] == len(exact) > sizes[-2]  # the exact (pixel-thinned) path at the end
     middle = frames[len(frames) // 2]
     step = int(middle.name)
-    assert middle.data[1].x[-1] == pytest.approx(positions[step, 0], rel=1e-6)
+    assert middle.data[trail].x[-1] == pytest.approx(positions[step, 0], rel=1e-6)
 
 
 def test_reveal_is_a_display_choice_in_the_link():

@@ -1,7 +1,8 @@
 """Page-level CSS: a compact top so the map and Play sit above the fold on a projector, tabs
 that wrap, and the "present" mode that hides everything but the map and its sliders.
 
-Styling only (``st.html`` with a ``<style>`` element; no script, nothing fetched).
+Styling through ``st.html`` and ``<style>`` elements, plus the one small script of
+``QUIET_PAUSE``; nothing is fetched.
 """
 
 from __future__ import annotations
@@ -30,6 +31,22 @@ PRESENT = """
   .stMainBlockContainer { max-width: 100%; padding-top: 1.2rem; }
 </style>
 """
+
+
+QUIET_PAUSE = (
+    "<script>window.__quietAnimate || (window.__quietAnimate = true, "
+    "window.addEventListener('unhandledrejection', e => { "
+    "if (e.reason === undefined) e.preventDefault(); }));</script>"
+)
+"""Pause on a Plotly animation clears the frames Play still had queued, and Plotly.js rejects
+Play's promise with no reason, which nobody catches: the console shows "Uncaught (in promise)
+undefined" on every Pause. This drops exactly those reason-less rejections (nothing else in
+the app rejects without a reason)."""
+
+
+def quiet_animation_pause() -> None:
+    """Install the handler of ``QUIET_PAUSE`` (once per page; the only script the app adds)."""
+    st.html(QUIET_PAUSE, unsafe_allow_javascript=True)
 
 
 def compact_page() -> None:

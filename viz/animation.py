@@ -218,6 +218,18 @@ def _trail(run: Run, rows: np.ndarray, k: int, end: int, last: bool) -> np.ndarr
     return run.positions[np.append(kept, head) if kept[-1] != head else kept]
 
 
+def _every_trace(count: int, moving: Sequence[int], data: Sequence[dict]) -> dict:
+    """A frame's ``traces`` and ``data`` naming every trace, the still ones with an empty
+    update. Plotly.js recomputes every trace on each frame but re-plots only the named ones;
+    a trace left out loses its drawing handle (``node3``), and the next click on the map then
+    fails in the select step (``Cannot read properties of undefined (reading 'selectAll')``)
+    instead of picking a start."""
+    updates = [{} for _ in range(count)]
+    for index, update in zip(moving, data, strict=True):
+        updates[index] = update
+    return dict(traces=list(range(count)), data=updates)
+
+
 def path_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
                 text: FigureText | None = None, *, terrain: Terrain | None = None,
                 max_frames: int = DEFAULT_MAX_FRAMES, play_seconds: float = 8.0,
@@ -267,7 +279,7 @@ def path_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
             path = _trail(run, rows, k, end, last=k == len(names) - 1)
             path = path[thin_path(path, tolerance)]
             data.append(dict(x=compact(path[:, 0]), y=compact(path[:, 1])))
-        frames.append(dict(name=name, traces=moving, data=data))
+        frames.append(dict(name=name, **_every_trace(len(fig.data), moving, data)))
     fig.frames = frames
     frame_ms = int(np.clip(1000 * play_seconds / len(rows), 20, 120))
     menus, sliders = animation_controls(names, frame_ms, text)

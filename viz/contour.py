@@ -84,9 +84,11 @@ def click_grid_trace(terrain: Terrain, text: FigureText, points: int = 41) -> go
     iy = np.searchsorted(terrain.y, yy.ravel()).clip(0, len(terrain.y) - 1)
     loss = terrain.loss[iy, ix]
     invisible = dict(marker=dict(opacity=0))
+    # maxdisplayed=1: one (invisible) point is drawn, not points x points; hover and click
+    # read the data, not the drawing, and each animation frame re-plots this trace cheaply
     return go.Scatter(
         x=compact(xx.ravel()), y=compact(yy.ravel()), customdata=compact(loss),
-        mode="markers", marker=dict(size=14, opacity=0, color="#000000"),
+        mode="markers", marker=dict(size=14, opacity=0, color="#000000", maxdisplayed=1),
         selected=invisible, unselected=invisible, showlegend=False, name=CLICK_GRID_NAME,
         hovertemplate=(f"{text.x} = %{{x:.3f}}, {text.y} = %{{y:.3f}}<br>"
                        f"{text.loss} = %{{customdata:.4g}}<br><i>{text.click_hint}</i>"

@@ -9,7 +9,7 @@ import io
 
 import pandas as pd
 import pytest
-from browser_helpers import screenshot, wait_until_idle
+from browser_helpers import screenshot, wait_until_idle, watch
 
 from ui.navigation import SECTIONS
 
@@ -110,3 +110,42 @@ def test_terrain_stays_visible_while_playing(page, app_url):
     frames = page.evaluate("() => window.__frames")
     print(f"frames shown in 2 s of playback: {frames}")
     assert frames >= 8
+
+
+def _start_inputs(page) -> tuple[str, str]:
+    return (page.locator(".st-key-pg_x0 input").input_value(),
+            page.locator(".st-key-pg_y0 input").input_value())
+
+
+def _click_map(page, fx: float, fy: float) -> None:
+    """Click at (fx, fy) of the map's plot area (fractions from its top left)."""
+    area = page.locator(".js-plotly-plot .nsewdrag").first.bounding_box()
+    page.mouse.click(area["x"] + fx * area["width"], area["y"] + fy * area["height"])
+    wait_until_idle(page)
+
+
+@pytest.mark.parametrize("before", ["play_to_end", "pause_mid_play", "scrub"])
+def test_click_sets_the_start_after_the_animation_moved(page, app_url, before):
+    """Plotly.js re-plots only the traces a frame names: the frames name every trace, so a
+    click still picks the start after Play, Pause or the slider, and the console stays
+    clean (Pause's rejected promise is quieted)."""
+    seen = watch(page, app_url)
+    open_playground(page, app_url, "?steps=300")
+    buttons = page.locator(".js-plotly-plot .updatemenu-button")
+    if before == "play_to_end":
+        buttons.first.click()
+        page.wait_for_timeout(9500)
+    elif before == "pause_mid_play":
+        buttons.first.click()
+        page.wait_for_timeout(1500)
+        buttons.nth(1).click()
+        page.wait_for_timeout(400)
+    else:
+        rail = page.locator(".js-plotly-plot .slider-rail-rect").first.bounding_box()
+        page.mouse.click(rail["x"] + rail["width"] * 0.6, rail["y"] + rail["height"] / 2)
+        page.wait_for_timeout(600)
+    start = _start_inputs(page)
+    _click_map(page, 0.7, 0.8)
+    moved = _start_inputs(page)
+    assert moved != start, f"the click after {before} did not move the start"
+    assert not seen.problems(), seen.problems()
