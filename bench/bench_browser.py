@@ -52,6 +52,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -326,26 +327,37 @@ def chromium_cpu_delta(before: dict[int, tuple[str, float]]) -> tuple[float, flo
 @dataclass
 class Wire:
     """What the server sent to a page: websocket frames (binary protobuf) and the bodies of
-    ``/media/`` responses (by their Content-Length)."""
+    ``/media/`` responses (by their Content-Length).
+
+    The browser reports frames decompressed; ``wire_bytes`` is what they cost on the wire
+    under the permessage-deflate the server negotiates (``.streamlit/config.toml``): each
+    frame through one raw-deflate stream with context takeover and a sync flush, as the
+    extension does (zlib's default level, as tornado uses)."""
 
     ws_bytes: int = 0
     ws_frames: int = 0
     media_bytes: int = 0
+    wire_bytes: int = 0
     first_frame_at: float | None = None
+    deflate: Any = field(default_factory=lambda: zlib.compressobj(6, zlib.DEFLATED, -15))
 
-    def mark(self) -> tuple[int, int, int]:
+    def mark(self) -> tuple[int, int, int, int]:
         self.first_frame_at = None
-        return self.ws_bytes, self.ws_frames, self.media_bytes
+        return self.ws_bytes, self.ws_frames, self.media_bytes, self.wire_bytes
 
-    def since(self, mark: tuple[int, int, int]) -> tuple[int, int, int]:
-        return (self.ws_bytes - mark[0], self.ws_frames - mark[1], self.media_bytes - mark[2])
+    def since(self, mark: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+        return (self.ws_bytes - mark[0], self.ws_frames - mark[1], self.media_bytes - mark[2],
+                self.wire_bytes - mark[3])
 
     def attach(self, page: Page) -> None:
         def on_frame(payload: str | bytes) -> None:
             if self.first_frame_at is None:
                 self.first_frame_at = time.perf_counter()
+            data = payload.encode() if isinstance(payload, str) else payload
             self.ws_frames += 1
-            self.ws_bytes += len(payload.encode() if isinstance(payload, str) else payload)
+            self.ws_bytes += len(data)
+            packed = self.deflate.compress(data) + self.deflate.flush(zlib.Z_SYNC_FLUSH)
+            self.wire_bytes += len(packed) - 4  # the extension drops the flush's 00 00 ff ff
 
         def on_response(response: Any) -> None:
             if urlsplit(response.url).path.startswith("/media/"):  # not /static/media fonts
@@ -501,10 +513,12 @@ def warm_load(tab: Tab, server: Server, timeout: float, results: Results) -> Non
     wait_js(page, "__bench.pageIdle()", timeout)
     idle = time.perf_counter() - start
     page.wait_for_timeout(150)  # frames already sent reach the counters
-    ws_bytes, _, media = tab.wire.since(mark)
+    ws_bytes, _, media, wire = tab.wire.since(mark)
     results.add("**warm load: new tab, goto -> map drawn**", drawn, seconds)
     results.add("warm load: goto -> app idle, every chart drawn", idle, seconds)
-    results.add("warm load: websocket bytes received (to idle)", ws_bytes, kilobytes)
+    results.add("warm load: websocket bytes received (to idle, decompressed)", ws_bytes,
+                kilobytes)
+    results.add("warm load: websocket bytes on the wire (deflate, to idle)", wire, kilobytes)
     if media:
         results.add("warm load: /media bytes (HTTP, to idle)", media, kilobytes)
     for key, label in [("TaskDuration", "all tasks"), ("ScriptDuration", "JS"),
@@ -541,12 +555,13 @@ def slider_change(tab: Tab, server: Server, key: str, label: str, optimizer: str
     server_cpu = server.cpu_seconds() - server0
     first = tab.wire.first_frame_at
     page.wait_for_timeout(150)
-    ws_bytes, frames, media = tab.wire.since(mark)
+    ws_bytes, frames, media, wire = tab.wire.since(mark)
     results.add(f"**{label}: key -> map updated, app idle**", idle, seconds)
     results.add(f"{label}: key -> map data changed", changed, seconds)
     if first is not None:
         results.add(f"{label}: key -> first websocket frame", first - start, seconds)
-    results.add(f"{label}: websocket bytes received", ws_bytes, kilobytes)
+    results.add(f"{label}: websocket bytes received (decompressed)", ws_bytes, kilobytes)
+    results.add(f"**{label}: websocket bytes on the wire (deflate)**", wire, kilobytes)
     results.add(f"{label}: websocket frames received", frames, count)
     if media:
         results.add(f"{label}: /media bytes (HTTP)", media, kilobytes)

@@ -11,6 +11,7 @@ import streamlit as st
 from landscapes import LANDSCAPES
 from optim import OPTIMIZERS
 from ui import controls, panels
+from ui.choices import lazy_tabs
 from ui.figures import catalog, figures, start_from_selection, surface
 from ui.i18n import current_language, t
 from ui.notices import notice_summary
@@ -86,15 +87,17 @@ with map_box:
                                 "modeBarButtonsToRemove": MAP_MODEBAR_HIDDEN})
         st.caption(t("pg.map.caption"))
 with side_box:
-    st.plotly_chart(figs["loss"], key="pg_loss", theme=None, config=CHART_CONFIG)
+    # one curve at a time (a tab that reruns): a chart the browser does not draw costs nothing
+    curves, curve = lazy_tabs({"loss": t("pg.tab.loss"), "distance": t("pg.tab.distance")},
+                              key="pg_curve")
+    if curve == "distance" and not landscape.minima:
+        curves[curve].info(t("pg.no_minima"), icon=":material/info:")
+    else:
+        curves[curve].plotly_chart(figs[curve], key=f"pg_{curve}", theme=None,
+                                   config=CHART_CONFIG)
 
 if present:
     st.stop()
-
-if landscape.minima:
-    st.plotly_chart(figs["distance"], key="pg_distance", theme=None, config=CHART_CONFIG)
-else:
-    st.info(t("pg.no_minima"), icon=":material/info:")
 
 panels.summary(scene)
 panels.update_rules(scene)

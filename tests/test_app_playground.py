@@ -65,7 +65,8 @@ def test_default_scene_renders_map_curves_and_exports():
     at = run_app()
     assert not at.exception
     found = charts(at)
-    assert "map" in found and len(at.get("plotly_chart")) == 3
+    assert "map" in found and "loss" in found
+    assert len(at.get("plotly_chart")) == 2  # the distance waits behind its tab
     labels = [b.label for b in at.get("download_button")]
     assert len(labels) == 3
     assert at.query_params == {}  # the default scene needs no parameters
@@ -242,8 +243,22 @@ def test_chinese_optimizer_names_and_step_readout():
     assert "动量法" in list(table.iloc[:, 0])
 
 
+def open_curve(at: AppTest, curve: str) -> AppTest:
+    """Open the curve tab ``curve`` (``loss`` or ``distance``) by its English label."""
+    at.session_state["pg_curve"] = tr(f"pg.tab.{curve}", "en")
+    return at.run()
+
+
+def test_the_distance_tab_draws_the_distance_only():
+    at = open_curve(run_app(steps="20"), "distance")
+    assert not at.exception
+    titles = list(charts(at))
+    assert "map" in titles and "distance to the global minimum" in titles
+    assert "loss" not in titles
+
+
 def test_multi_minimum_landscape_says_listed_minimum():
-    at = run_app(ls="himmelblau", steps="20")
+    at = open_curve(run_app(ls="himmelblau", steps="20"), "distance")
     titles = [(json.loads(c.proto.spec)["layout"].get("title") or {}).get("text", "")
               for c in at.get("plotly_chart")]
     assert "distance to the nearest listed minimum" in titles

@@ -79,3 +79,19 @@ def choice(kind: str, label: str, options: Sequence[Any], *, key: str, default: 
             st.session_state[key] = value
     drawn_in[key] = lang
     return WIDGETS[kind](label, options, key=key, format_func=format_func, **kwargs)
+
+
+def lazy_tabs(labels: dict[Any, str], *, key: str) -> tuple[dict[Any, Any], Any]:
+    """Tabs that rerun the page when another is opened, so only the open one need be drawn;
+    returns ``({id: tab}, id of the open tab)``. A tab's state is its (translated) label, so
+    the open tab is remembered by id and set again under its new label after a language
+    switch, like ``choice`` does."""
+    opened = f"{key}.id"
+    if st.session_state.get(key) not in labels.values():
+        first = next(iter(labels))
+        st.session_state[key] = labels.get(st.session_state.get(opened), labels[first])
+    tabs = st.tabs(list(labels.values()), key=key, on_change="rerun")
+    by_id = dict(zip(labels, tabs, strict=True))
+    open_id = next((i for i, tab in by_id.items() if tab.open), next(iter(labels)))
+    st.session_state[opened] = open_id
+    return by_id, open_id

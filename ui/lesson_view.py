@@ -18,7 +18,7 @@ import streamlit as st
 
 from lessons import EXPERIMENTS, THEMES
 from lessons.base import Control, Evidence, Experiment, Number
-from ui.choices import choice
+from ui.choices import choice, lazy_tabs
 from ui.i18n import current_language, t, tr
 from ui.lesson_link import link_gaps, preset_params, snapped
 from ui.page_style import wrap_tabs
@@ -234,20 +234,12 @@ def tab_key(theme: str) -> str:
 
 def render_theme(theme: str) -> None:
     """A lesson page: the theme's title and intro, then one tab per experiment. Only the open
-    tab's experiment runs (a page has up to eight, each with its charts): the tabs rerun the
-    page when another is opened, and the open experiment is kept across a language switch
-    (the tab's state is its label, so it is set again in the new language)."""
+    tab's experiment runs (a page has up to eight, each with its charts; ``lazy_tabs``)."""
     st.title(t(f"lesson.theme.{theme}.title"))
     st.markdown(t(f"lesson.theme.{theme}.intro"))
-    experiments = THEMES[theme]
-    labels = {e.id: f"{e.id} · {t(e.title_key)}" for e in experiments}
-    key, opened = tab_key(theme), f"{tab_key(theme)}.id"
-    if st.session_state.get(key) not in labels.values():
-        st.session_state[key] = labels.get(st.session_state.get(opened), labels[experiments[0].id])
+    experiments = {e.id: e for e in THEMES[theme]}
     wrap_tabs()
-    tabs = st.tabs(list(labels.values()), key=key, on_change="rerun")
-    for tab, e in zip(tabs, experiments, strict=True):
-        if tab.open:
-            st.session_state[opened] = e.id
-            with tab:
-                render_experiment(e)
+    tabs, open_id = lazy_tabs({i: f"{i} · {t(e.title_key)}" for i, e in experiments.items()},
+                              key=tab_key(theme))
+    with tabs[open_id]:
+        render_experiment(experiments[open_id])

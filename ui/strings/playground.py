@@ -136,6 +136,8 @@ EN: dict[str, str] = {
     "pg.no_minima": "This landscape has no known minimum to measure the distance to.",
     "pg.error.engine": "The engine refused these settings: {error}",
     # --- figure words ---
+    "pg.tab.loss": "Loss",
+    "pg.tab.distance": "Distance to the minimum",
     "pg.reveal": "Reveal while racing",
     "pg.reveal.help": "Hide the paths until you press Play: each one is drawn as its run "
                       "moves, so the class can guess who wins first.",
@@ -295,6 +297,8 @@ ZH: dict[str, str] = {
     "pg.no_minima": "这块地形没有已知的极小值，算不了距离。",
     "pg.error.engine": "引擎不接受这组设置：{error}",
     # --- figure words ---
+    "pg.tab.loss": "损失",
+    "pg.tab.distance": "到极小值的距离",
     "pg.reveal": "边跑边画",
     "pg.reveal.help": (
         "按“播放”之前先不显示路径，每条路径随优化器前进逐段画出，方便学生先猜谁会赢。"
