@@ -138,3 +138,14 @@ def test_thin_path_keeps_ends_and_every_long_step():
     assert kept[0] == 0 and kept[-1] == 999 and len(kept) <= 3
     zigzag = np.column_stack([np.arange(50.0), np.tile([0.0, 1.0], 25)])
     assert len(thin_path(zigzag, 0.01)) == 50
+
+
+def test_compared_pairs_and_the_default_scene_have_distinct_colours():
+    from ui.scene import DEFAULT_OPTIMIZERS
+    from viz.colors import optimizer_style
+
+    for a, b in [("momentum", "nesterov"), ("adam", "adamw"),
+                 ("sgd", "momentum"), ("rmsprop", "adam")]:
+        assert optimizer_style(a)[0] != optimizer_style(b)[0], (a, b)
+    colours = [optimizer_style(name)[0] for name in DEFAULT_OPTIMIZERS]
+    assert len(set(colours)) == len(colours)

@@ -51,20 +51,20 @@ HALO_COLOUR = "rgba(255,255,255,0.9)"
 OPTIMIZER_STYLES: dict[str, tuple[str, str]] = {
     "sgd": ("#000000", "solid"),
     "momentum": ("#E69F00", "solid"),
-    "nesterov": ("#E69F00", "dash"),
+    "nesterov": ("#D55E00", "solid"),
     "adagrad": ("#CC79A7", "dash"),
     "rmsprop": ("#009E73", "solid"),
     "adam": ("#0072B2", "solid"),
-    "adamw": ("#56B4E9", "solid"),
+    "adamw": ("#CC79A7", "solid"),
     "amsgrad": ("#0072B2", "dash"),
-    "nadam": ("#D55E00", "solid"),
-    "radam": ("#D55E00", "dash"),
-    "adamax": ("#009E73", "dash"),
-    "lion": ("#CC79A7", "solid"),
+    "nadam": ("#E69F00", "dash"),
+    "radam": ("#009E73", "dash"),
+    "adamax": ("#000000", "dash"),
+    "lion": ("#56B4E9", "solid"),
 }
 """One fixed (colour, dash) per optimizer, the same on every page: Adam is always blue, SGD
-always black. Relatives share a colour and differ by dash (Adam / AMSGrad, momentum /
-Nesterov)."""
+always black. The pairs a lesson compares (momentum / Nesterov, Adam / AdamW) differ in colour,
+not only in dash, and the default scene's six are six different colours."""
 
 
 def optimizer_style(name: str, fallback_index: int = 0) -> tuple[str, str]:
