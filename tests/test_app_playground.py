@@ -238,7 +238,7 @@ def test_chinese_optimizer_names_and_step_readout():
     assert "动量法" in names and "Adam" in names
     assert any((n or "").startswith("Nesterov 动量") for n in names)
     assert spec["layout"]["sliders"][0]["currentvalue"]["prefix"] == "第 "
-    table = at.dataframe[0].value
+    table = at.table[0].value.reset_index()
     assert "到全局极小值的距离" in table.columns
     assert "动量法" in list(table.iloc[:, 0])
 
