@@ -532,6 +532,21 @@ def warm_load(tab: Tab, server: Server, timeout: float, results: Results) -> Non
     results.add("warm load: DOM nodes after load (CDP)", metrics["Nodes"], count)
 
 
+def repeat_visit(tab: Tab, timeout: float, results: Results) -> None:
+    """The same tab loads the playground again (a student who reloads, or opens the link a
+    second time): the browser's cache and compiled code are warm, the session is new."""
+    page = tab.page
+    page.wait_for_timeout(SETTLE_MS)
+    chromium0 = chromium_processes()
+    start = time.perf_counter()
+    page.reload(wait_until="commit", timeout=timeout * 1000)
+    wait_js(page, "__bench.mapDrawn()", timeout)
+    drawn = time.perf_counter() - start
+    renderer, _ = chromium_cpu_delta(chromium0)
+    results.add("repeat visit (same browser, reload): -> map drawn", drawn, seconds)
+    results.add("repeat visit: Chromium renderer CPU (/proc, to map drawn)", renderer, millis)
+
+
 def slider_change(tab: Tab, server: Server, key: str, label: str, optimizer: str,
                   timeout: float, results: Results) -> str:
     """Press ``key`` on the learning-rate thumb; time -> the map's data changed + app idle."""
@@ -971,6 +986,7 @@ def run(args: argparse.Namespace) -> None:
                     tab.page.wait_for_timeout(500)
                     attempt(results, "slider change", slider_changes, tab, server, i, args,
                             results)
+                    attempt(results, "repeat visit", repeat_visit, tab, timeout, results)
                 finally:
                     tab.close()
             if not args.skip_pages:

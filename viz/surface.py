@@ -83,9 +83,10 @@ PATH_LIFT = 0.03
 """How far above the drawn surface every point of a path is, as a share of the surface's height
 range (the same margin for the minimum markers)."""
 
-MAX_FRAMES = 40
+MAX_FRAMES = 24
 """At most this many animation frames: each one redraws the whole WebGL scene (Plotly.js
-rebuilds the surface's mesh on every redraw), so fewer, longer frames than on the map."""
+rebuilds the surface's mesh on every redraw, about 0.5 s of script per frame in software
+WebGL here), so far fewer, longer frames than on the map: a play of about 12 s there."""
 
 LINE_GAP = 0.01
 RUN_GAP = 0.003
