@@ -7,6 +7,8 @@ Styling through ``st.html`` and ``<style>`` elements, plus the one small script 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 COMPACT = """
@@ -44,9 +46,27 @@ undefined" on every Pause. This drops exactly those reason-less rejections (noth
 the app rejects without a reason)."""
 
 
+PLOTLY_CHUNK = next((p.name for p in sorted(
+    (Path(st.__file__).parent / "static" / "static" / "js").glob("PlotlyChart.*.js"))), "")
+"""The file name of Streamlit's Plotly chunk (hashed per release; empty if not found)."""
+
+PRELOAD = (
+    "<script>(() => {{ if (window.__plotlyPreload || !{name!r}) return; "
+    "window.__plotlyPreload = true; "
+    "const main = [...document.scripts].find(s => /\\/static\\/js\\/index\\./.test(s.src)); "
+    "if (!main) return; const link = document.createElement('link'); "
+    "link.rel = 'modulepreload'; link.href = main.src.replace(/[^/]+$/, {name!r}); "
+    "document.head.appendChild(link); }})();</script>"
+)
+"""Streamlit fetches its 4.7 MB Plotly chunk only when the first chart's spec has arrived;
+asking for it with the page's first message lets the download and compile overlap the rest of
+the start-up."""
+
+
 def quiet_animation_pause() -> None:
-    """Install the handler of ``QUIET_PAUSE`` (once per page; the only script the app adds)."""
-    st.html(QUIET_PAUSE, unsafe_allow_javascript=True)
+    """Install the handler of ``QUIET_PAUSE`` and the ``PRELOAD`` of Plotly's chunk (once per
+    page; the only scripts the app adds)."""
+    st.html(QUIET_PAUSE + PRELOAD.format(name=PLOTLY_CHUNK), unsafe_allow_javascript=True)
 
 
 def compact_page() -> None:
