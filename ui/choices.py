@@ -36,11 +36,10 @@ def clean_value(value: Any, options: Sequence[Any], default: Any, multi: bool) -
     """``(value to use, rejected part or None)``: a multiselect keeps its known options
     (each once, in the order given), any other choice falls back to ``default``."""
     if multi:
-        items = list(value) if isinstance(value, list | tuple) else []
-        kept = list(dict.fromkeys(v for v in items if _is_option(v, options)))
-        junk = [v for v in items if not _is_option(v, options)]
         if not isinstance(value, list | tuple):
             return list(default), value
+        kept = list(dict.fromkeys(v for v in value if _is_option(v, options)))
+        junk = [v for v in value if not _is_option(v, options)]
         return kept, (junk or None)
     if _is_option(value, options):
         return value, None
@@ -88,8 +87,8 @@ def lazy_tabs(labels: dict[Any, str], *, key: str) -> tuple[dict[Any, Any], Any]
     switch, like ``choice`` does."""
     opened = f"{key}.id"
     if st.session_state.get(key) not in labels.values():
-        first = next(iter(labels))
-        st.session_state[key] = labels.get(st.session_state.get(opened), labels[first])
+        st.session_state[key] = labels.get(st.session_state.get(opened),
+                                            next(iter(labels.values())))
     tabs = st.tabs(list(labels.values()), key=key, on_change="rerun")
     by_id = dict(zip(labels, tabs, strict=True))
     open_id = next((i for i, tab in by_id.items() if tab.open), next(iter(labels)))
