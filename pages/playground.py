@@ -12,10 +12,11 @@ from landscapes import LANDSCAPES
 from optim import OPTIMIZERS
 from ui import controls, panels
 from ui.choices import lazy_tabs
-from ui.figures import catalog, figures, start_from_selection, surface
+from ui.figures import catalog, curve_figure, map_figure, start_from_selection, surface
 from ui.i18n import current_language, t
 from ui.notices import notice_summary
 from ui.page_style import compact_page, present_mode
+from ui.scene import MAX_SCENE_STEPS
 from ui.shell import require_app_shell
 
 require_app_shell()
@@ -69,19 +70,23 @@ if notices:
 if not scene.optimizers:
     map_box.info(t("pg.optimizers.empty"), icon=":material/info:")
     st.stop()
+if scene.too_big:  # URL, widgets and crafted messages all arrive here as a Scene
+    map_box.error(t("pg.error.too_big", optimizers=len(scene.optimizers), steps=scene.steps,
+                    total=scene.optimizer_steps, cap=MAX_SCENE_STEPS), icon=":material/block:")
+    st.stop()
 
 try:
-    figs = figures(scene, lang, reveal)
+    shown = surface(scene, lang) if view == "surface" else map_figure(scene, lang, reveal)
 except ValueError as error:  # the engine names the bad value
     map_box.error(t("pg.error.engine", error=error), icon=":material/error:")
     st.stop()
 
 with map_box:
     if view == "surface":
-        st.plotly_chart(surface(scene, lang), key="pg_surface", theme=None, config=CHART_CONFIG)
+        st.plotly_chart(shown, key="pg_surface", theme=None, config=CHART_CONFIG)
         st.caption(t("pg.surface.caption"))
     else:
-        st.plotly_chart(figs["map"], key="pg_map", theme=None, on_select=_clicked_on_map,
+        st.plotly_chart(shown, key="pg_map", theme=None, on_select=_clicked_on_map,
                         selection_mode="points",
                         config={**CHART_CONFIG, "scrollZoom": False,
                                 "modeBarButtonsToRemove": MAP_MODEBAR_HIDDEN})
@@ -93,13 +98,12 @@ with side_box:
     if curve == "distance" and not landscape.minima:
         curves[curve].info(t("pg.no_minima"), icon=":material/info:")
     else:
-        curves[curve].plotly_chart(figs[curve], key=f"pg_{curve}", theme=None,
-                                   config=CHART_CONFIG)
+        curves[curve].plotly_chart(curve_figure(scene, lang, curve), key=f"pg_{curve}",
+                                   theme=None, config=CHART_CONFIG)
 
 if present:
     st.stop()
 
 panels.summary(scene)
 panels.update_rules(scene)
-panels.export_and_share(scene, CATALOG, surface(scene, lang) if view == "surface" else figs["map"],
-                        view)
+panels.export_and_share(scene, CATALOG, shown, view)

@@ -1,9 +1,9 @@
 """Cached simulation and figures of a scene, in the session's language.
 
-``st.cache_resource`` is keyed on the frozen ``Scene`` and the language:
-a rerun caused by anything else (a view switch, a download) gets the identical figure object,
-so Streamlit sends the same spec and the animation in the browser does not restart. The
-figures are shared read-only between sessions (nothing session-specific goes in them).
+The caches (``ui.memo``) are keyed on the frozen ``Scene`` and the language: a rerun caused by
+anything else (a view switch, a download) gets the identical, sealed figure object, so
+Streamlit sends the same spec, cheaply, and the animation in the browser does not restart.
+The figures are shared read-only between sessions (nothing session-specific goes in them).
 """
 
 from __future__ import annotations
@@ -13,16 +13,17 @@ from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
-import streamlit as st
 
 from landscapes import LANDSCAPES, get_landscape
 from optim import OPTIMIZERS, Trajectory, simulate
 from ui.i18n import tr
+from ui.memo import memo, sealed
 from ui.scene import Catalog, Scene, catalog_from_engine
 from ui.simulation import engine_kwargs
 from ui.strings import TABLES
 from viz.animation import path_figure
 from viz.colors import optimizer_style
+from viz.contour import contour_figure
 from viz.curves import distance_figure, loss_figure
 from viz.runs import Run
 from viz.surface import surface_figure
@@ -30,7 +31,7 @@ from viz.terrain import Terrain, sample_terrain
 from viz.text import FigureText
 
 
-@st.cache_resource(show_spinner=False)
+@memo("catalog", None)
 def catalog() -> Catalog:
     """The engine's landscapes and optimizers (fixed for the life of the server)."""
     return catalog_from_engine()
@@ -71,7 +72,7 @@ def figure_text(lang: str, landscape: Any = None) -> FigureText:
     )
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@memo("trajectories", 32)
 def trajectories(scene: Scene, record: bool = False) -> list[tuple[str, Trajectory]]:
     """(optimizer, trajectory) per optimizer; ``record`` adds gradients, lr and state (the
     CSV needs them, the figures do not, and recording costs about half again as much).
@@ -88,7 +89,7 @@ def _alone(scene: Scene, name: str) -> Scene:
                    per_optimizer=False, own=())
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@memo("trajectory", 256)
 def _trajectory(scene: Scene, record: bool) -> Trajectory:
     """One optimizer's run (``scene`` holds exactly one, see ``_alone``)."""
     name = scene.optimizers[0]
@@ -98,7 +99,7 @@ def _trajectory(scene: Scene, record: bool) -> Trajectory:
     return simulate(get_landscape(scene.landscape), name, scene.start, scene.steps, **kwargs)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@memo("terrain", 16)
 def terrain(landscape: str) -> Terrain:
     """The landscape sampled for the map (shared by every scene on it)."""
     return sample_terrain(LANDSCAPES[landscape])
@@ -115,26 +116,38 @@ def runs_of(scene: Scene, lang: str = "en") -> list[Run]:
     return runs
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
-def figures(scene: Scene, lang: str, reveal: bool = False) -> dict[str, go.Figure]:
-    """The map (animated; ``reveal`` draws the paths as they race), loss and distance
-    figures of ``scene``."""
+@memo("contour", 32)
+def contour_base(landscape: str, lang: str) -> go.Figure:
+    """The map of ``landscape`` without runs (terrain, click grid, minima), in ``lang``: the
+    same for every scene on it, so built once and copied by each map."""
+    spec = get_landscape(landscape)
+    return contour_figure(spec, figure_text(lang, spec), terrain=terrain(landscape))
+
+
+@memo("map", 32)
+def map_figure(scene: Scene, lang: str, reveal: bool = False) -> go.Figure:
+    """The animated map of ``scene`` (``reveal`` draws the paths as they race)."""
     landscape = get_landscape(scene.landscape)
-    runs = runs_of(scene, lang)
-    text = figure_text(lang, landscape)
-    return {
-        "map": path_figure(landscape, runs, text, terrain=terrain(scene.landscape),
-                           reveal=reveal),
-        "loss": loss_figure(landscape, runs, text),
-        "distance": distance_figure(landscape, runs, text),
-    }
+    return sealed(path_figure(landscape, runs_of(scene, lang), figure_text(lang, landscape),
+                              reveal=reveal, base=contour_base(scene.landscape, lang)))
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+CURVES = {"loss": loss_figure, "distance": distance_figure}
+"""The charts beside the map, one shown at a time (each built only when shown)."""
+
+
+@memo("curve", 32)
+def curve_figure(scene: Scene, lang: str, kind: str) -> go.Figure:
+    """The ``kind`` chart of ``scene`` over the steps (a key of ``CURVES``)."""
+    landscape = get_landscape(scene.landscape)
+    return sealed(CURVES[kind](landscape, runs_of(scene, lang), figure_text(lang, landscape)))
+
+
+@memo("surface", 8)
 def surface(scene: Scene, lang: str) -> go.Figure:
     """The 3-D view (built only when asked for)."""
     landscape = get_landscape(scene.landscape)
-    return surface_figure(landscape, runs_of(scene, lang), figure_text(lang, landscape))
+    return sealed(surface_figure(landscape, runs_of(scene, lang), figure_text(lang, landscape)))
 
 
 def start_from_selection(selection: Any) -> tuple[float, float] | None:

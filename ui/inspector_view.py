@@ -26,12 +26,13 @@ from optim import OPTIMIZERS as SPECS
 from ui.choices import choice
 from ui.i18n import current_language, t, tr
 from ui.lesson_view import figure_text
+from ui.memo import memo
 from viz.inspector import arrows_figure, state_figure
 
 KEY = "inspector"
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@memo("inspector", 64)
 def cached_run(scene: str, optimizer: str, hyper: tuple[tuple[str, float], ...]) -> Recording:
     """The scene's run, every state recorded, cached on (scene, optimizer, settings)."""
     return record_run(SCENES[scene], optimizer, dict(hyper))

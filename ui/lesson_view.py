@@ -21,6 +21,7 @@ from lessons.base import Control, Evidence, Experiment, Number
 from ui.choices import choice, lazy_tabs
 from ui.i18n import current_language, t, tr
 from ui.lesson_link import link_gaps, preset_params, snapped
+from ui.memo import memo, sealed
 from ui.page_style import wrap_tabs
 from ui.strings import TABLES
 from viz.lessons import LessonText, lesson_styles, paths_figure, series_figure, view_including
@@ -29,7 +30,7 @@ from viz.text import DEFAULT_CAUSES
 
 @dataclass(frozen=True)
 class Shown:
-    """What the page draws for one run of an experiment (picklable, so it can be cached)."""
+    """What the page draws for one run of an experiment (cached and shared: read-only)."""
 
     numbers: dict[str, str]
     result: str
@@ -140,10 +141,13 @@ def build(e: Experiment, values: dict[str, Any], lang: str) -> Shown:
                  has_map=has_map)
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@memo("lesson", 64)
 def cached_build(exp_id: int, values: tuple[tuple[str, Any], ...], lang: str) -> Shown:
-    """``build`` cached on (phenomenon, control values, language)."""
-    return build(EXPERIMENTS[exp_id], dict(values), lang)
+    """``build`` cached on (phenomenon, control values, language), its figures sealed."""
+    shown = build(EXPERIMENTS[exp_id], dict(values), lang)
+    for fig in (*shown.figures, *(panel for panel, _ in shown.panels)):
+        sealed(fig)
+    return shown
 
 
 def widget_key(e: Experiment, c: Control) -> str:

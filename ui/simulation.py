@@ -1,6 +1,6 @@
 """From a ``Scene`` to the engine's trajectories: one ``optim.simulate`` call per optimizer.
 
-Pure (no Streamlit), so the page can wrap it in ``st.cache_data`` and the app tests can call
+Pure (no Streamlit), so the page can cache it (``ui.memo``) and the app tests can call
 it to check the exported CSV against the engine. Every optimizer starts from the same point
 with the same noise seed, so they meet the same gradient noise: a fair race.
 """

@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 
 from viz.colors import HALO_COLOUR
 from viz.contour import AXIS_PX, LEGEND_PX, contour_figure
+from viz.frames import with_raw_frames
 from viz.runs import Run, as_runs, compact, frame_rows, last_row, short_list, thin_path
 from viz.terrain import LandscapeLike, Terrain
 from viz.text import FigureText
@@ -233,7 +234,8 @@ def _every_trace(count: int, moving: Sequence[int], data: Sequence[dict]) -> dic
 def path_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
                 text: FigureText | None = None, *, terrain: Terrain | None = None,
                 max_frames: int = DEFAULT_MAX_FRAMES, play_seconds: float = 8.0,
-                click_grid: bool = True, height: int = 600, reveal: bool = False) -> go.Figure:
+                click_grid: bool = True, height: int = 600, reveal: bool = False,
+                base: go.Figure | None = None) -> go.Figure:
     """The map with every run's path, animated together.
 
     ``runs``: ``viz.runs.Run`` records (or tuples label, colour, positions (T+1, 2),
@@ -243,11 +245,16 @@ def path_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
     ``reveal``: the paths are not shown in advance but drawn as the runs race (each frame
     carries every run's path so far at frame resolution, the last one the exact paths; at
     most ``REVEAL_FRAMES`` frames, so the payload stays near 150 kB for six runs).
+
+    ``base``: this landscape's ``contour_figure`` with the same text, terrain, click grid and
+    height, built once and drawn on by copy (not changed): it costs as much as the rest of the
+    map and depends on nothing a run changes.
     """
     text = text or FigureText()
     runs = as_runs(runs)
-    fig = contour_figure(landscape, text, terrain=terrain, click_grid=click_grid,
-                         height=height)
+    fig = (go.Figure(base) if base is not None else
+           contour_figure(landscape, text, terrain=terrain, click_grid=click_grid,
+                          height=height))
     if not runs:
         return fig
     steps = max(len(r.positions) - 1 for r in runs)
@@ -280,7 +287,7 @@ def path_figure(landscape: LandscapeLike, runs: Iterable[Sequence | Run],
             path = path[thin_path(path, tolerance)]
             data.append(dict(x=compact(path[:, 0]), y=compact(path[:, 1])))
         frames.append(dict(name=name, **_every_trace(len(fig.data), moving, data)))
-    fig.frames = frames
+    with_raw_frames(fig, frames)
     frame_ms = int(np.clip(1000 * play_seconds / len(rows), 20, 120))
     menus, sliders = animation_controls(names, frame_ms, text)
     fig.update_layout(updatemenus=menus, sliders=sliders)

@@ -1,0 +1,60 @@
+"""ui.memo: bounded caches out of reach of Streamlit's clear-cache message; sealed figures."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import pytest
+import streamlit as st
+
+from ui import figures
+from ui.memo import BOUNDS, memo, sealed
+from ui.scene import Scene
+from viz.frames import with_raw_frames
+
+
+def test_every_cache_is_bounded_and_listed():
+    """Each cache of the app is in BOUNDS with a finite size (the catalog counts as one)."""
+    import ui.inspector_view
+    import ui.lesson_view  # noqa: F401
+
+    assert {"catalog", "terrain", "contour", "trajectory", "trajectories", "map", "curve",
+            "surface", "lesson", "inspector"} <= set(BOUNDS)
+    assert all(isinstance(n, int) and 0 < n <= 256 for n in BOUNDS.values())
+    assert figures.terrain.cache_info().maxsize == BOUNDS["terrain"]
+
+
+def test_a_cache_name_is_declared_once():
+    with pytest.raises(ValueError, match="two caches"):
+        memo("terrain", 4)(lambda: None)
+
+
+def test_clear_cache_message_leaves_the_shared_assets():
+    """What Streamlit's clear-cache message runs (cache_data.clear, cache_resource.clear)
+    does not empty the terrain, contour or scene caches: one visitor cannot make everyone
+    rebuild them."""
+    scene = Scene()
+    first = figures.map_figure(scene, "en")
+    sizes = {name: fn.cache_info().currsize
+             for name, fn in [("terrain", figures.terrain), ("contour", figures.contour_base),
+                              ("map", figures.map_figure)]}
+    assert all(sizes.values())
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    assert {name: fn.cache_info().currsize
+            for name, fn in [("terrain", figures.terrain), ("contour", figures.contour_base),
+                             ("map", figures.map_figure)]} == sizes
+    assert figures.map_figure(scene, "en") is first
+
+
+def test_sealed_figure_serialises_as_before_and_only_once():
+    """A sealed figure's to_dict equals the unsealed one's, and a second call returns the
+    stored result (no new deep copy)."""
+    fig = go.Figure(go.Scatter(x=[0, 1, 2], y=[2, 1, 0]))
+    expected = fig.to_dict()
+    sealed(fig)
+    assert fig.to_dict() == expected
+    assert fig.to_dict() is fig.to_dict()
+    framed = with_raw_frames(go.Figure(go.Scatter(x=[0], y=[0])),
+                             [dict(name="0", traces=[0], data=[dict(x=[1], y=[1])])])
+    expected = framed.to_dict()
+    assert sealed(framed).to_dict() == expected and isinstance(framed, go.Figure)
