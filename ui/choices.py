@@ -34,16 +34,21 @@ WIDGETS: dict[str, Callable[..., Any]] = {
 def clean_value(value: Any, options: Sequence[Any], default: Any, multi: bool) -> tuple[Any,
                                                                                         Any]:
     """``(value to use, rejected part or None)``: a multiselect keeps its known options
-    (each once, in the order given), any other choice falls back to ``default``."""
+    (each once, in the order given; unknown and repeated ones are the rejected part, each
+    named once), any other choice falls back to ``default``."""
     if multi:
         if not isinstance(value, list | tuple):
-            return list(default), value
-        kept = list(dict.fromkeys(v for v in value if _is_option(v, options)))
-        junk = [v for v in value if not _is_option(v, options)]
-        return kept, (junk or None)
+            return list(default), [str(value)]
+        kept: list[Any] = []
+        junk: list[Any] = []
+        for v in value:
+            (kept if _is_option(v, options) and v not in kept else junk).append(v)
+        if junk and not kept:  # nothing usable was sent (an empty list is a real choice)
+            kept = list(default)
+        return kept, (list(dict.fromkeys(map(str, junk))) or None)
     if _is_option(value, options):
         return value, None
-    return default, value
+    return default, ("None" if value is None else value)  # None itself means "kept"
 
 
 def _is_option(value: Any, options: Sequence[Any]) -> bool:

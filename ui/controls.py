@@ -28,6 +28,7 @@ from ui.scene import (
     MAX_SEED,
     MAX_STEPS,
     MIN_STEPS,
+    SCHEDULE_INT_FIELDS,
     SCHEDULE_KINDS,
     SCHEDULE_PARAMS,
     Catalog,
@@ -48,15 +49,10 @@ from ui.url_state import (
     parse_view,
     scene_params,
 )
+from ui.widget_guard import bad_values, key_hyper, rules
 
 URL_SNAPSHOT = "pg__url_written"  # the params this page last wrote (to spot a changed link)
-SCHEDULE_INT_FIELDS = frozenset({"warmup_steps", "total_steps", "t_0", "t_mult", "step_size"})
 GROUP_ORDER = ("terrain", "test", "data")
-
-
-def key_hyper(name: str, optimizer: str | None = None) -> str:
-    """Widget key of a hyperparameter slider: shared ``pg_lr``, own ``pg_lr__adam``."""
-    return f"pg_{name}" if optimizer is None else f"pg_{name}__{optimizer}"
 
 
 # --- URL -> widgets ------------------------------------------------------------------------------
@@ -292,9 +288,11 @@ def _start_controls(catalog: Catalog) -> tuple[float, float]:
     (x0, x1), (y0, y1) = catalog.landscapes[landscape].bounds
     if "pg_x0" not in st.session_state:
         _landscape_changed(catalog)
-    # keep a stale value (e.g. from another landscape) inside this map's box
-    st.session_state["pg_x0"] = min(max(float(st.session_state["pg_x0"]), x0), x1)
-    st.session_state["pg_y0"] = min(max(float(st.session_state["pg_y0"]), y0), y1)
+    for key, (low, high) in (("pg_x0", (x0, x1)), ("pg_y0", (y0, y1))):
+        value = float(st.session_state[key])
+        if not low <= value <= high:  # only a crafted value lies outside the map's box
+            reject_widget_value(key, value)
+            st.session_state[key] = min(max(value, low), high)
     left, right = st.columns(2)
     with left:
         x = st.number_input(t("pg.start.x"), min_value=x0, max_value=x1, step=0.1,
@@ -357,7 +355,12 @@ def render_controls(catalog: Catalog, landscapes: Mapping[str, Any],
     sidebar, the hyperparameters in ``hyper_box`` (beside the map, so a class sees the
     sliders and the paths at once)."""
     base = parse_params({}, catalog)[0]
+    rejected = bad_values(st.session_state, rules(catalog.optimizers))
+    for key, value in rejected:
+        reject_widget_value(key, value)
     _ensure_defaults(base)
+    if {"pg_x0", "pg_y0"} & {key for key, _ in rejected}:
+        _landscape_changed(catalog)  # both coordinates back to this landscape's own start
     with st.sidebar:
         st.subheader(t("pg.sidebar.scene"), divider="gray")
         landscape = _landscape_picker(catalog, landscapes, base.landscape)

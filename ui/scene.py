@@ -1,7 +1,7 @@
 """The playground's scene: every setting that decides what is simulated, as one frozen record.
 
 A ``Scene`` is small and hashable, so the page can cache the simulation and the figures on it
-(``st.cache_data``): an unchanged scene gives the identical figure, and a Plotly animation in
+(``ui.memo``): an unchanged scene gives the identical figure, and a Plotly animation in
 the browser does not restart. The URL (``ui.url_state``) and the widgets (``ui.controls``) are
 two views of the same record. This module is pure (no Streamlit): it holds the record, its
 defaults, the value grids of the log-scale sliders and the ``Catalog`` of landscape and
@@ -81,6 +81,11 @@ LOG_SCALED: frozenset[str] = frozenset({"lr", "eps", "weight_decay", "lr_decay",
 
 MAX_STEPS = 10_000
 MIN_STEPS = 1
+MAX_SCENE_STEPS = 60_000
+"""At most this many optimizer steps in one scene (optimizers x steps: 6 x 10 000 or
+12 x 5 000). A scene over it is refused, never cut. Measured at the cap: about 1 s to
+simulate and 20 ms to draw; the CSV (every step, gradients and state) is about 18 MB and
+takes about 3 s to build, only when asked for."""
 SCHEDULE_KINDS: tuple[str, ...] = ("constant", "linear_warmup", "cosine",
                                    "cosine_warm_restarts", "triangular", "step_decay")
 SCHEDULE_PARAMS: dict[str, tuple[str, ...]] = {
@@ -92,6 +97,9 @@ SCHEDULE_PARAMS: dict[str, tuple[str, ...]] = {
     "step_decay": ("step_size", "gamma"),
 }
 """Which schedule fields each kind uses (names as in ``optim.schedules``)."""
+SCHEDULE_INT_FIELDS: frozenset[str] = frozenset({"warmup_steps", "total_steps", "t_0", "t_mult",
+                                                 "step_size"})
+"""Schedule fields counted in steps (whole numbers, at least 1; ``total_steps`` 0 = the run)."""
 CLIP_MODES: tuple[str, ...] = ("before", "after")
 MAX_NOISE = 100.0
 MAX_SEED = 2**31 - 1
@@ -217,6 +225,15 @@ class Scene:
                 if name == optimizer:
                     return hyper
         return self.shared
+
+    @property
+    def optimizer_steps(self) -> int:
+        """Optimizer steps this scene runs (optimizers x steps), held to ``MAX_SCENE_STEPS``."""
+        return len(self.optimizers) * self.steps
+
+    @property
+    def too_big(self) -> bool:
+        return self.optimizer_steps > MAX_SCENE_STEPS
 
 
 # --- catalog: the engine facts validation needs ----------------------------------------------

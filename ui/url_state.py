@@ -89,6 +89,7 @@ from ui.scene import (
     MAX_SEED,
     MAX_STEPS,
     MIN_STEPS,
+    SCHEDULE_INT_FIELDS,
     SCHEDULE_KINDS,
     SCHEDULE_PARAMS,
     Catalog,
@@ -111,7 +112,6 @@ HYPER_PARAM: dict[str, str] = {
 HYPER_FROM_PARAM: dict[str, str] = {v: k for k, v in HYPER_PARAM.items()}
 
 SCHEDULE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(ScheduleChoice) if f.name != "kind")
-_INT_SCHEDULE_FIELDS = frozenset({"warmup_steps", "total_steps", "t_0", "t_mult", "step_size"})
 
 SCENE_PARAMS: frozenset[str] = frozenset(
     {"ls", "opt", *HYPER_PARAM.values(), "per", "start", "steps", "sched", *SCHEDULE_FIELDS,
@@ -364,7 +364,7 @@ def _schedule(reader: _Reader, base: ScheduleChoice) -> ScheduleChoice:
     values: dict[str, Any] = {"kind": kind}
     for name in SCHEDULE_FIELDS:
         default = getattr(base, name)
-        if name in _INT_SCHEDULE_FIELDS:
+        if name in SCHEDULE_INT_FIELDS:
             low = 0 if name == "total_steps" else 1
             values[name] = reader.number(name, default, lambda v, lo=low: lo <= v <= MAX_STEPS,
                                          _int)

@@ -41,7 +41,7 @@ EN: dict[str, str] = {
     "common.notice.duplicate": "optimizer {value} is named twice: it runs once",
     "common.notice.unused": "{name} counts only with per-optimizer settings (per=1): ignored",
     "common.notice.unknown_optimizer": "optimizer {value} does not exist: left out",
-    "common.notice.widget": "{name} = {value} is not one of the choices: default used",
+    "common.notice.widget": "{name} = {value} is not a value this control offers: default used",
 }
 
 ZH: dict[str, str] = {
@@ -71,7 +71,7 @@ ZH: dict[str, str] = {
         "详细信息已写入服务器日志。"
     ),
     "common.notice.lead": "链接里有几项设置用不了，其余设置照常打开。",
-    "common.notice.lead_widget": "有控件收到了它没有的选项，已恢复默认。",
+    "common.notice.lead_widget": "有控件收到了它不能取的值，已恢复默认。",
     "common.notice.invalid": "{name} = {value} 不是有效的值：改用默认值",
     "common.notice.out_of_range": "{name} = {value} 超出范围：改用默认值",
     "common.notice.rounded": "{name} = {value} 不在滑块刻度上：改用 {used}",
@@ -79,5 +79,5 @@ ZH: dict[str, str] = {
     "common.notice.duplicate": "优化器 {value} 写了两次：只跑一次",
     "common.notice.unused": "{name} 要配合“每个优化器单独设置”（per=1）才生效：已忽略",
     "common.notice.unknown_optimizer": "优化器 {value} 不存在：已略过",
-    "common.notice.widget": "{name} = {value} 不在可选项里：改用默认值",
+    "common.notice.widget": "{name} = {value} 不是这个控件能取的值：改用默认值",
 }

@@ -135,6 +135,9 @@ EN: dict[str, str] = {
     "pg.summary.ok": "finished all {steps} steps",
     "pg.no_minima": "This landscape has no known minimum to measure the distance to.",
     "pg.error.engine": "The engine refused these settings: {error}",
+    "pg.error.too_big": ("This scene asks for {optimizers} optimizers × {steps} steps = {total} "
+                         "optimizer steps, more than the {cap} one scene may run. Remove some "
+                         "optimizers or lower the number of steps."),
     # --- figure words ---
     "pg.tab.loss": "Loss",
     "pg.tab.distance": "Distance to the minimum",
@@ -296,6 +299,8 @@ ZH: dict[str, str] = {
     "pg.summary.ok": "走完了 {steps} 步",
     "pg.no_minima": "这块地形没有已知的极小值，算不了距离。",
     "pg.error.engine": "引擎不接受这组设置：{error}",
+    "pg.error.too_big": ("这个场景要跑 {optimizers} 个优化器 × {steps} 步 = {total} 步，"
+                         "超过了单个场景的上限 {cap} 步。请去掉几个优化器，或者减少步数。"),
     # --- figure words ---
     "pg.tab.loss": "损失",
     "pg.tab.distance": "到极小值的距离",
