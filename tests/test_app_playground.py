@@ -29,6 +29,14 @@ def run_app(**params: str) -> AppTest:
     return at.run()
 
 
+def opened(at: AppTest, *panels: str) -> AppTest:
+    """Open the expanders ``panels`` (their keys: ``pg_panel_advanced``, ``pg_panel__adam``)
+    as a click would: their sliders are drawn only while open."""
+    for key in panels:
+        at.session_state[key] = True
+    return at.run()
+
+
 def charts(at: AppTest) -> dict[str, dict]:
     """The page's Plotly figures by widget/element key, as parsed JSON."""
     found = {}
@@ -220,7 +228,8 @@ def test_default_scene_gives_each_optimizer_its_own_learning_rate():
     assert at.toggle(key="pg_per").value
     assert at.select_slider(key="pg_lr__sgd").value == 0.001
     assert at.select_slider(key="pg_lr__adam").value == 0.05
-    assert at.select_slider(key="pg_weight_decay__adamw").value == 0.01
+    assert at.session_state["pg_weight_decay__adamw"] == 0.01  # in AdamW's closed panel
+    assert opened(at, "pg_panel__adamw").select_slider(key="pg_weight_decay__adamw").value == 0.01
     names = [t.get("name", "") for t in json.loads(map_spec(at))["data"]]
     assert not any("diverged" in n for n in names)
 
@@ -285,7 +294,7 @@ ADVANCED_WIDGETS = {"pg_dampening", "pg_centered", "pg_lr_decay", "pg_initial_ac
     ("adam,adamax", {"pg_bias_correction"}),
 ])
 def test_advanced_controls_appear_only_for_optimizers_that_use_them(opt, shown):
-    at = run_app(opt=opt, steps="10")
+    at = opened(run_app(opt=opt, steps="10"), "pg_panel_advanced")
     assert not at.exception
     assert widget_keys(at) & ADVANCED_WIDGETS == shown
     expanders = [e.label for e in at.get("expander")]
@@ -294,6 +303,8 @@ def test_advanced_controls_appear_only_for_optimizers_that_use_them(opt, shown):
 
 def test_advanced_controls_sit_in_the_optimizers_own_section():
     at = run_app(opt="adam,rmsprop,nesterov", per="1", steps="10")
+    assert not widget_keys(at) & {"pg_bias_correction__adam", "pg_centered__rmsprop"}  # closed
+    at = opened(at, "pg_panel__adam", "pg_panel__rmsprop", "pg_panel__nesterov")
     assert not at.exception
     keys = widget_keys(at)
     assert {"pg_bias_correction__adam", "pg_centered__rmsprop"} <= keys
@@ -321,7 +332,7 @@ def runs_in_header(text: str) -> list[dict]:
 def test_adam_without_bias_correction_changes_the_map_and_the_csv(monkeypatch):
     RecordingMediaFileManager.made = []
     monkeypatch.setattr(app_test_module, "MediaFileManager", RecordingMediaFileManager)
-    at = run_app(ls="beale", opt="adam", lr="0.01", steps="40")
+    at = opened(run_app(ls="beale", opt="adam", lr="0.01", steps="40"), "pg_panel_advanced")
     assert at.checkbox(key="pg_bias_correction").value is True
     before = map_spec(at)
     at.checkbox(key="pg_bias_correction").uncheck().run()
@@ -344,7 +355,7 @@ def test_adam_without_bias_correction_changes_the_map_and_the_csv(monkeypatch):
 
 
 def test_rmsprop_centered_reaches_the_engine(monkeypatch):
-    at = run_app(opt="rmsprop", lr="0.01", steps="30")
+    at = opened(run_app(opt="rmsprop", lr="0.01", steps="30"), "pg_panel_advanced")
     before = map_spec(at)
     at.checkbox(key="pg_centered").check().run()
     assert not at.exception and not at.warning

@@ -16,7 +16,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetStates
 from streamlit.testing.v1 import AppTest
 
 from optim import OPTIMIZERS
-from tests.test_app_playground import charts, run_app
+from tests.test_app_playground import charts, opened, run_app
 from ui.i18n import tr
 from ui.scene import MAX_SCENE_STEPS, MAX_STEPS
 from ui.widget_guard import rules
@@ -71,12 +71,13 @@ def test_every_widget_the_page_draws_has_a_rule():
     seen = set()
     for per in ("0", "1"):
         at = run_app(steps="20", per=per, opt=",".join(OPTIMIZERS), sched="cosine_warm_restarts")
+        at = opened(at, "pg_panel_advanced", *(f"pg_panel__{o}" for o in OPTIMIZERS))
         seen |= {w.key for w in at.main if getattr(w, "key", None)}
         seen |= {w.key for w in at.sidebar if getattr(w, "key", None)}
         for kind in ("select_slider", "number_input", "checkbox", "toggle", "selectbox",
                      "multiselect", "radio", "button"):
             seen |= {w.key for w in at.get(kind) if w.key}
-    widgets = {k for k in seen if k.startswith("pg_") and not k.startswith("pg_panel__")}
+    widgets = {k for k in seen if k.startswith("pg_") and not k.startswith("pg_panel")}
     assert widgets - set(table) - set(CHOICE_KEYS) - set(TRIGGERS) - set(SELF_CHECKED) - {
         k for k in widgets if k.startswith(("pg_suggested__", "pg_defaults__"))} == set()
     assert "pg_lr__adam" in widgets and "pg_steps" in widgets

@@ -13,7 +13,7 @@ label in the new language. Widget values are therefore always option keys, never
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import streamlit as st
@@ -99,3 +99,21 @@ def lazy_tabs(labels: dict[Any, str], *, key: str) -> tuple[dict[Any, Any], Any]
     open_id = next((i for i, tab in by_id.items() if tab.open), next(iter(labels)))
     st.session_state[opened] = open_id
     return by_id, open_id
+
+
+def lazy_expander(label: str, *, key: str, keep: Iterable[str], **kwargs: Any) -> Any:
+    """An expander whose contents are drawn only while it is open (it reruns the page when
+    opened or closed); returns the container, or None while closed.
+
+    A closed panel of sliders then costs the server and the browser nothing. Streamlit drops
+    the state of a widget that was not drawn in a run, so while closed the values under the
+    ``keep`` keys are set again as plain session values: they survive, and the sliders show
+    them when the panel opens.
+    """
+    box = st.expander(label, key=key, on_change="rerun", **kwargs)
+    if box.open:
+        return box
+    for name in keep:
+        if name in st.session_state:
+            st.session_state[name] = st.session_state[name]
+    return None

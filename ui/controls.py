@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from ui.choices import choice
+from ui.choices import choice, lazy_expander
 from ui.figures import optimizer_title
 from ui.i18n import current_language, t
 from ui.scene import (
@@ -245,11 +245,15 @@ def _hyper_controls(optimizers: tuple[str, ...], specs: Mapping[str, Any]) -> tu
                 shared_values[name] = _hyper_slider(name, None, users[name],
                                                     getattr(Hyper(), name))
         if any(users[name] for name in ADVANCED_KEYS):
-            with st.expander(t("pg.hp.advanced"), icon=":material/science:"):
-                for name in ADVANCED_KEYS:
-                    if users[name]:
-                        shared_values[name] = _hyper_slider(name, None, users[name],
-                                                            getattr(Hyper(), name))
+            box = lazy_expander(t("pg.hp.advanced"), key="pg_panel_advanced",
+                                icon=":material/science:",
+                                keep=[key_hyper(name) for name in ADVANCED_KEYS])
+            if box is not None:
+                with box:
+                    for name in ADVANCED_KEYS:
+                        if users[name]:
+                            shared_values[name] = _hyper_slider(name, None, users[name],
+                                                                getattr(Hyper(), name))
     shared = Hyper(**shared_values)
     own: list[tuple[str, Hyper]] = []
     if per and optimizers:
@@ -261,7 +265,13 @@ def _hyper_controls(optimizers: tuple[str, ...], specs: Mapping[str, Any]) -> tu
                       for name in ALL_HYPER_KEYS}
             values["lr"] = _hyper_slider("lr", optimizer, [title], suggested.lr,
                                          label=f"{title} · {t('pg.hp.lr')}")
-            with st.expander(t("pg.hp.more", name=title), key=f"pg_panel__{optimizer}"):
+            box = lazy_expander(t("pg.hp.more", name=title), key=f"pg_panel__{optimizer}",
+                                keep=[key_hyper(name, optimizer) for name in ALL_HYPER_KEYS
+                                      if name != "lr"])
+            if box is None:
+                own.append((optimizer, Hyper(**values)))
+                continue
+            with box:
                 for name in HYPER_KEYS:
                     if name != "lr" and name in keys[optimizer]:
                         values[name] = _hyper_slider(name, optimizer, [title],
