@@ -7,9 +7,10 @@ See docs/engine-api.md for the whole contract and optimizer-semantics.md for the
 """
 
 from optim import schedules
+from optim.limits import MAX_BATCH, MAX_TRAJECTORY_CELLS
 from optim.simulate import simulate
 from optim.specs import OPTIMIZERS, OptimizerSpec
 from optim.trajectory import REASONS, RunState, Trajectory
 
-__all__ = ["OPTIMIZERS", "REASONS", "OptimizerSpec", "RunState", "Trajectory", "schedules",
-           "simulate"]
+__all__ = ["MAX_BATCH", "MAX_TRAJECTORY_CELLS", "OPTIMIZERS", "REASONS", "OptimizerSpec",
+           "RunState", "Trajectory", "schedules", "simulate"]

@@ -59,16 +59,20 @@ def simulate(
     ``starts`` is ``(2,)`` or ``(B, 2)``; every hyperparameter (``lr``, ``beta1``, ``beta2``,
     ``eps``, ``weight_decay``, ``momentum``, ... see ``OPTIMIZERS[name].hyperparams``) is a
     scalar or a ``(B,)`` array, so one call runs a grid of settings. See docs/engine-api.md
-    for the options around the rule and for what is recorded. Bad arguments raise
-    ``ValueError`` naming the argument.
+    for the options around the rule and for what is recorded. Bad arguments (a value out of
+    range or of the wrong type) raise ``ValueError`` naming the argument; so does a run larger
+    than ``optim.limits``: more than ``MAX_BATCH`` trajectories or more than
+    ``MAX_TRAJECTORY_CELLS`` cells ``(steps + 1) * B``, refused before anything is allocated.
     """
     spec = args.spec_for(optimizer)
     rule = RULES[spec.name]
+    grad_of = _gradient_function(landscape)
     starts_arr = args.as_starts(starts)
     steps = args.as_steps(steps)
     hp = args.hyperparameters(spec, hyperparams)
     if not isinstance(bias_correction, bool | np.bool_):
-        raise ValueError(f"bias_correction must be True or False, got {bias_correction!r}")
+        raise ValueError(f"bias_correction must be True or False, got "
+                         f"{args.show(bias_correction)}")
     if not bias_correction and not spec.bias_correction_switch:
         raise ValueError(f"bias_correction=False is not defined for {spec.name}")
     hp["bias_correction"] = bool(bias_correction)
@@ -79,16 +83,24 @@ def simulate(
     loss_c = args.as_scale(loss_scale)
     scale = loss_c * args.as_pair("grad_scale", grad_scale)
     wanted = args.as_record(record)
-    if not (isinstance(bound, int | float) and bound > 0):
-        raise ValueError(f"bound must be a number > 0, got {bound!r}")
-    if schedule == "constant":
+    bound = args.as_bound(bound)
+    if isinstance(schedule, str) and schedule == "constant":
         schedule = None
     if schedule is not None and not isinstance(schedule, Schedule):
         raise ValueError(f"schedule must be 'constant' or built with optim.schedules, "
-                         f"got {schedule!r}")
+                         f"got {args.show(schedule)}")
 
     b = args.batch_size(starts_arr, [*hp.items(), ("clip_norm", clip), ("noise_sigma", sigma),
                                      ("seed", seeds)])
+    args.check_size(steps, b)  # before anything of size steps x B (or B) is allocated
+    t_first = 0
+    if init_state is not None:
+        if not isinstance(init_state, RunState):
+            raise ValueError("init_state must be the final_state of an earlier run")
+        t_first = args.as_start_step(init_state.t, steps)
+    mult = None
+    if schedule is not None:  # (steps,) temporaries, made before the big buffers exist
+        mult = schedule(np.arange(t_first + 1, t_first + steps + 1))
     hp = {k: args.expand(v, b) for k, v in hp.items()}
     hp["batched"] = {k: Batched(hp[k]) for k in ("beta1", "beta2")
                      if isinstance(hp.get(k), np.ndarray)}
@@ -104,8 +116,6 @@ def simulate(
     lrs = _nan_buffer((steps + 1, b)) if "lr" in wanted else None
     recorded = _state_buffers(spec.state_names, state, steps, b) if "state" in wanted else {}
 
-    grad_of = _gradient_function(landscape)
-    mult = schedule(np.arange(t0 + 1, t0 + steps + 1)) if schedule is not None else None
     noise = (NoiseStream(seeds, b, t0 + 1, steps) if np.any(sigma > 0) and steps else None)
     scaled = not np.all(scale == 1.0)
     wd = hp.get("weight_decay", 0.0)
@@ -157,13 +167,15 @@ def simulate(
             if recorded:
                 _record_state(recorded, i, state, rule.inspect(g, theta, state, t, lr_t, hp))
 
-        losses = _losses(landscape, pos) * loss_c
+        losses = _losses(landscape, pos)
+        if loss_c != 1.0:
+            losses *= loss_c
         _stop_at_bad_loss(losses, diverged_at, reasons)
         if (diverged_at >= 0).any():
             _blank_after_divergence(diverged_at, pos, losses, grads, lrs, recorded)
             _blank_state(state, diverged_at)
         if "update" in recorded:
-            recorded["update"][1:] = pos[1:] - pos[:-1]
+            np.subtract(pos[1:], pos[:-1], out=recorded["update"][1:])
 
     return Trajectory(
         optimizer=spec.name,
@@ -221,19 +233,20 @@ def _initial_state(rule, name: str, init_state: RunState | None, b: int, hp):
         return 0, fresh
     if not isinstance(init_state, RunState):
         raise ValueError("init_state must be the final_state of an earlier run")
-    if init_state.optimizer != name:
-        raise ValueError(f"init_state comes from {init_state.optimizer}, not {name}")
+    if not (isinstance(init_state.optimizer, str) and init_state.optimizer == name):
+        raise ValueError(f"init_state comes from {args.show(init_state.optimizer)}, not {name}")
     if type(init_state.slots) is not type(fresh):
         raise ValueError(f"init_state's slots are not {type(fresh).__name__}")
     slots = []
     for field, template in zip(fresh._fields, fresh, strict=True):
-        arr = np.asarray(getattr(init_state.slots, field), dtype=np.float64)
+        arr = args.real_array(f"init_state.{field}", getattr(init_state.slots, field),
+                              "an array of numbers")
         arr = arr.T if arr.ndim == 2 else arr
         if arr.shape != template.shape:
             raise ValueError(f"init_state.{field} has shape {arr.T.shape}, this run needs "
                              f"{template.T.shape}")
         slots.append(arr.copy())
-    return int(init_state.t), type(fresh)(*slots)
+    return args.as_start_step(init_state.t, 0), type(fresh)(*slots)
 
 
 def _public_slots(state):

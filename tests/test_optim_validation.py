@@ -1,7 +1,13 @@
 """Bad arguments fail early with a ValueError naming them; broken runs report, never crash.
 
 * Every kind of bad argument to ``simulate`` (and to the schedule builders) raises ValueError
-  whose message contains the name of the offending argument.
+  whose message contains the name of the offending argument; a value of the wrong type (a
+  string, None, a complex number, an unhashable record...) too, never TypeError. Where a number
+  is expected, True/False are refused.
+* A run larger than ``optim.limits`` (``MAX_TRAJECTORY_CELLS`` cells ``(steps + 1) * B``,
+  ``MAX_BATCH`` trajectories) is refused with ValueError before anything is allocated, and the
+  cap keeps the worst case's memory to a few hundred MB.
+* A ``Schedule`` checks itself however it is built (a zero period would hang or divide by 0).
 * A run that breaks (0/0, overflow, a NaN gradient, an infinite loss, leaving |x| <= 1e6)
   reports the step and the reason, its rows from that step on are NaN, the rows before are the
   exact iterates, and nothing is raised or warned (warnings are turned into errors here).
@@ -10,7 +16,10 @@
 from __future__ import annotations
 
 import re
+import time
+import tracemalloc
 import warnings
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -24,7 +33,9 @@ from reference_rules import (
     reference_run,
 )
 
-from optim import schedules, simulate
+from optim import MAX_BATCH, MAX_TRAJECTORY_CELLS, OPTIMIZERS, RunState, limits, schedules, simulate
+from optim import arguments as args
+from optim.schedules import Schedule
 
 BOWL = Quadratic(a=1.0, b=2.0)
 START = np.array([1.0, -0.5])
@@ -110,6 +121,61 @@ BAD_CALLS = [
     ("bound negative", "adam", {"bound": -1.0}, "bound"),
     ("init_state of another optimizer", "sgd", {"init_state": "ADAM_STATE"}, "init_state"),
     ("init_state not a state", "adam", {"init_state": {"m": 0}}, "init_state"),
+    # values of the wrong type: ValueError too, never TypeError
+    ("record list of lists (unhashable)", "adam", {"record": [["grads"]]}, "record"),
+    ("record dict", "adam", {"record": {"grads": True}}, "record"),
+    ("record number", "adam", {"record": 5}, "record"),
+    ("record mixed with a number", "adam", {"record": ("grads", 3, "x")}, "record"),
+    ("record bytes", "adam", {"record": b"grads"}, "record"),
+    ("lr complex", "adam", {"lr": 1 + 2j}, "lr"),
+    ("lr numeric string", "adam", {"lr": "0.1"}, "lr"),
+    ("lr list of strings", "adam", {"lr": ["0.1", "0.2"]}, "lr"),
+    ("lr dict", "adam", {"lr": {"value": 0.1}}, "lr"),
+    ("lr object", "adam", {"lr": object()}, "lr"),
+    ("lr ragged list", "adam", {"lr": [[0.1], [0.1, 0.2]]}, "lr"),
+    ("lr int beyond float64", "adam", {"lr": 10**400}, "lr"),
+    ("lr bool array", "adam", {"lr": np.array([True, False])}, "lr"),
+    ("beta1 complex array", "adam", {"beta1": np.array([0.9 + 0j, 0.8])}, "beta1"),
+    ("eps None", "adam", {"eps": None}, "eps"),
+    ("momentum set", "momentum", {"momentum": {0.9}}, "momentum"),
+    ("weight_decay timedelta", "adamw", {"weight_decay": np.timedelta64(1, "s")}, "weight_decay"),
+    ("centered None", "rmsprop", {"centered": None}, "centered"),
+    ("centered list", "rmsprop", {"centered": [True]}, "centered"),
+    ("schedule list", "adam", {"schedule": ["cosine"]}, "schedule"),
+    ("schedule array", "adam", {"schedule": np.array([1.0, 2.0])}, "schedule"),
+    ("schedule dict", "adam", {"schedule": {"kind": "cosine"}}, "schedule"),
+    ("clip_norm string", "adam", {"clip_norm": "1"}, "clip_norm"),
+    ("clip_norm bool", "adam", {"clip_norm": True}, "clip_norm"),
+    ("clip_mode list (unhashable)", "adam", {"clip_norm": 1.0, "clip_mode": ["after"]},
+     "clip_mode"),
+    ("clip_mode None", "adam", {"clip_norm": 1.0, "clip_mode": None}, "clip_mode"),
+    ("noise_sigma string", "sgd", {"noise_sigma": "0.1"}, "noise_sigma"),
+    ("noise_sigma complex", "sgd", {"noise_sigma": 0.1j}, "noise_sigma"),
+    ("seed string", "sgd", {"noise_sigma": 0.1, "seed": "3"}, "seed"),
+    ("seed None", "sgd", {"noise_sigma": 0.1, "seed": None}, "seed"),
+    ("seed bool", "sgd", {"noise_sigma": 0.1, "seed": True}, "seed"),
+    ("seed empty", "sgd", {"noise_sigma": 0.1, "seed": np.array([], dtype=int)}, "seed"),
+    ("seed beyond int64", "sgd", {"noise_sigma": 0.1, "seed": np.uint64(2**64 - 1)}, "seed"),
+    ("seed list of lists", "sgd", {"noise_sigma": 0.1, "seed": [[1, 2]]}, "seed"),
+    ("spikes array", "sgd", {"spikes": np.array([1.0, 2.0])}, "spikes"),
+    ("spikes list", "sgd", {"spikes": []}, "spikes"),
+    ("spikes step string", "sgd", {"spikes": {"2": 3.0}}, "spikes"),
+    ("spikes factor None", "sgd", {"spikes": {2: None}}, "spikes"),
+    ("spikes factor bool", "sgd", {"spikes": {2: True}}, "spikes"),
+    ("loss_scale complex", "adam", {"loss_scale": 2j}, "loss_scale"),
+    ("loss_scale bool", "adam", {"loss_scale": True}, "loss_scale"),
+    ("grad_scale string", "adam", {"grad_scale": "big"}, "grad_scale"),
+    ("grad_scale None", "adam", {"grad_scale": None}, "grad_scale"),
+    ("grad_scale bool", "adam", {"grad_scale": True}, "grad_scale"),
+    ("grad_scale strings", "adam", {"grad_scale": ("1", "2")}, "grad_scale"),
+    ("bias_correction None", "adam", {"bias_correction": None}, "bias_correction"),
+    ("bias_correction array", "adam", {"bias_correction": np.array([True])}, "bias_correction"),
+    ("bound string", "adam", {"bound": "1e6"}, "bound"),
+    ("bound None", "adam", {"bound": None}, "bound"),
+    ("bound bool", "adam", {"bound": True}, "bound"),
+    ("bound nan", "adam", {"bound": float("nan")}, "bound"),
+    ("bound array", "adam", {"bound": np.array([1.0, 2.0])}, "bound"),
+    ("bound int beyond float64", "adam", {"bound": 10**400}, "bound"),
 ]
 
 
@@ -132,6 +198,13 @@ BAD_SHAPES = [
     ("starts nan", np.array([np.nan, 0.0]), 5, "starts"),
     ("starts inf", np.array([[0.0, 0.0], [np.inf, 1.0]]), 5, "starts"),
     ("starts text", "origin", 5, "starts"),
+    ("starts numeric strings", ["1", "2"], 5, "starts"),
+    ("starts None", None, 5, "starts"),
+    ("starts complex", np.array([1 + 1j, 0]), 5, "starts"),
+    ("starts bools", [True, False], 5, "starts"),
+    ("starts dict", {"x": 1.0, "y": 2.0}, 5, "starts"),
+    ("steps None", START, None, "steps"),
+    ("steps list", START, [5], "steps"),
     ("steps negative", START, -1, "steps"),
     ("steps float", START, 2.5, "steps"),
     ("steps text", START, "10", "steps"),
@@ -173,6 +246,18 @@ BAD_SCHEDULES = [
     ("triangular min_mult", lambda: schedules.triangular(5, min_mult=1.5), "min_mult"),
     ("step_decay 0", lambda: schedules.step_decay(0, 0.5), "step_size"),
     ("step_decay gamma", lambda: schedules.step_decay(5, -0.5), "gamma"),
+    ("linear_warmup negative", lambda: schedules.linear_warmup(-3), "warmup_steps"),
+    ("warm restarts T_0 negative", lambda: schedules.cosine_warm_restarts(-1), "t_0"),
+    ("warm restarts T_mult float", lambda: schedules.cosine_warm_restarts(5, 1.5), "t_mult"),
+    ("triangular negative", lambda: schedules.triangular(-2), "step_size"),
+    ("cosine eta_min nan", lambda: schedules.cosine(10, eta_min=float("nan")), "eta_min"),
+    ("cosine eta_min string", lambda: schedules.cosine(10, eta_min="0.1"), "eta_min"),
+    ("cosine eta_min None", lambda: schedules.cosine(10, eta_min=None), "eta_min"),
+    ("cosine eta_min complex", lambda: schedules.cosine(10, eta_min=0.1j), "eta_min"),
+    ("step_decay gamma inf", lambda: schedules.step_decay(5, float("inf")), "gamma"),
+    ("triangular min_mult list", lambda: schedules.triangular(5, [0.1]), "min_mult"),
+    ("build kind unhashable", lambda: schedules.build(["cosine"], total_steps=5), "kind"),
+    ("build kind None", lambda: schedules.build(None), "kind"),
 ]
 
 
@@ -181,6 +266,277 @@ def test_bad_schedule_arguments(label, make, argname):
     """Schedule builders reject bad arguments with a ValueError naming them."""
     with pytest.raises(ValueError, match=re.escape(argname)):
         make()
+
+
+# --- the size cap ------------------------------------------------------------------------------
+
+ALL_RECORDS = ("grads", "state", "lr")
+
+
+def _refusal(*args_, **kwargs):
+    """simulate(...)'s ValueError message, the seconds it took and the peak bytes it traced."""
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    try:
+        with pytest.raises(ValueError) as info:
+            simulate(*args_, **kwargs)
+        return str(info.value), time.perf_counter() - t0, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize("starts,steps", [
+    (START, 10**9),                      # the ~15 GiB request that raised MemoryError
+    (START, 10**40),                     # beyond any integer type: exact Python arithmetic
+    (np.zeros((1000, 2)), MAX_TRAJECTORY_CELLS // 1000),  # one row too many
+], ids=["1e9 steps", "1e40 steps", "one row over"])
+def test_too_many_cells_is_refused_before_allocating(starts, steps):
+    """(steps + 1) * B > MAX_TRAJECTORY_CELLS -> ValueError naming steps, the cell count and the
+    limit, within 0.5 s and with under 1 MB allocated (every record asked for, so a late check
+    would have allocated gigabytes or raised MemoryError)."""
+    message, seconds, peak = _refusal(BOWL, "amsgrad", starts, steps, record=ALL_RECORDS,
+                                      schedule=schedules.cosine(10), noise_sigma=0.1)
+    cells = (steps + 1) * len(np.atleast_2d(starts))
+    assert "steps" in message and "MAX_TRAJECTORY_CELLS" in message
+    assert f"{cells:,}" in message and f"{MAX_TRAJECTORY_CELLS:,}" in message
+    assert seconds < 0.5
+    assert peak < 1_000_000
+
+
+def test_too_large_a_batch_is_refused_before_allocating():
+    """B > MAX_BATCH, from the starts or from a (B,) hyperparameter, with 0 steps -> ValueError
+    naming MAX_BATCH and B, quickly and with (beyond the starts' own copy) little allocated."""
+    b = MAX_BATCH + 1
+    message, seconds, peak = _refusal(BOWL, "adam", np.zeros((b, 2)), 0, record=ALL_RECORDS)
+    assert "MAX_BATCH" in message and f"{b:,}" in message and seconds < 0.5
+    assert peak < 16 * b + 1_000_000  # the (B, 2) float64 copy of the starts only
+    message, _, peak = _refusal(BOWL, "adam", START, 0, lr=np.full(b, 0.1))
+    assert "MAX_BATCH" in message and peak < 1_000_000
+
+
+def test_the_cap_counts_rows_times_trajectories():
+    """The boundary is exact: (steps + 1) * B == MAX_TRAJECTORY_CELLS passes the check, one row
+    more does not (checked on the check itself, so nothing of that size is run here); a full
+    MAX_BATCH of 0 steps runs."""
+    for b in (1, 7, 1000, MAX_BATCH):
+        steps = MAX_TRAJECTORY_CELLS // b - 1
+        assert limits.trajectory_cells(steps, b) <= MAX_TRAJECTORY_CELLS
+        args.check_size(steps, b)
+        with pytest.raises(ValueError, match="MAX_TRAJECTORY_CELLS"):
+            args.check_size(steps + 1, b)
+    with pytest.raises(ValueError, match="MAX_BATCH"):
+        args.check_size(0, MAX_BATCH + 1)
+    traj = simulate(BOWL, "sgd", np.zeros((MAX_BATCH, 2)), 0)
+    assert traj.positions.shape == (1, MAX_BATCH, 2)
+
+
+def test_the_caps_are_public_and_declared_once():
+    """The app reads the caps from optim; they are the values optim.limits declares."""
+    import optim
+
+    assert optim.MAX_TRAJECTORY_CELLS is limits.MAX_TRAJECTORY_CELLS == MAX_TRAJECTORY_CELLS
+    assert optim.MAX_BATCH is limits.MAX_BATCH
+    assert "MAX_TRAJECTORY_CELLS" in optim.__all__ and "MAX_BATCH" in optim.__all__
+    assert MAX_BATCH <= MAX_TRAJECTORY_CELLS
+
+
+def test_worst_case_memory_at_the_cap_is_a_few_hundred_mb():
+    """The optimizer with the most state names, every record, a schedule, decay, clipping: what
+    a run keeps is at most 160 B per cell and its traced peak at most 200 B per cell (measured on
+    a 100 x 1000 run), so a run at MAX_TRAJECTORY_CELLS keeps <= 340 MB and peaks <= 420 MB
+    (the budget optim/limits.py documents; this fails if a record or the cap grows)."""
+    worst = max(OPTIMIZERS, key=lambda name: len(OPTIMIZERS[name].state_names))
+    b, steps = 100, 999
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        traj = simulate(BOWL, worst, np.tile(START, (b, 1)), steps, lr=np.full(b, 1e-3),
+                        record=ALL_RECORDS, schedule=schedules.cosine_warm_restarts(7, 2),
+                        weight_decay=0.01, clip_norm=1.0, clip_mode="after")
+        peak = tracemalloc.get_traced_memory()[1] - base
+    finally:
+        tracemalloc.stop()
+    cells = (steps + 1) * b
+    kept = sum(a.nbytes for a in (traj.positions, traj.losses, traj.grads, traj.lrs,
+                                  *traj.state.values()))
+    assert kept / cells <= 160
+    assert peak / cells <= 200
+    assert 160 * MAX_TRAJECTORY_CELLS <= 340e6 and 200 * MAX_TRAJECTORY_CELLS <= 420e6
+
+
+# --- every Schedule checks itself ------------------------------------------------------------
+
+BAD_DIRECT_SCHEDULES = [
+    # (label, keyword arguments of Schedule(...), field named in the message)
+    ("kind unknown", dict(kind="bogus"), "kind"),
+    ("kind unhashable", dict(kind=["cosine"]), "kind"),
+    ("kind None", dict(kind=None), "kind"),
+    ("kind number", dict(kind=3), "kind"),
+    ("warmup default 0", dict(kind="linear_warmup"), "warmup_steps"),
+    ("warmup negative", dict(kind="linear_warmup", warmup_steps=-5), "warmup_steps"),
+    ("warmup float", dict(kind="linear_warmup", warmup_steps=5.0), "warmup_steps"),
+    ("warmup inf", dict(kind="linear_warmup", warmup_steps=float("inf")), "warmup_steps"),
+    ("warmup bool", dict(kind="linear_warmup", warmup_steps=True), "warmup_steps"),
+    ("warmup beyond 2**53", dict(kind="linear_warmup", warmup_steps=2**53 + 1), "warmup_steps"),
+    ("cosine total 0", dict(kind="cosine"), "total_steps"),
+    ("cosine total negative", dict(kind="cosine", total_steps=-10), "total_steps"),
+    ("cosine eta_min nan", dict(kind="cosine", total_steps=10, eta_min=float("nan")), "eta_min"),
+    ("cosine eta_min inf", dict(kind="cosine", total_steps=10, eta_min=float("inf")), "eta_min"),
+    ("cosine eta_min > 1", dict(kind="cosine", total_steps=10, eta_min=1.5), "eta_min"),
+    ("cosine eta_min string", dict(kind="cosine", total_steps=10, eta_min="0.1"), "eta_min"),
+    ("restarts t_0 = 0 (hangs today)", dict(kind="cosine_warm_restarts", t_0=0), "t_0"),
+    ("restarts t_0 negative", dict(kind="cosine_warm_restarts", t_0=-3), "t_0"),
+    ("restarts t_0 nan", dict(kind="cosine_warm_restarts", t_0=float("nan")), "t_0"),
+    ("restarts t_mult 0", dict(kind="cosine_warm_restarts", t_0=5, t_mult=0), "t_mult"),
+    ("restarts t_mult < 1", dict(kind="cosine_warm_restarts", t_0=5, t_mult=-2), "t_mult"),
+    ("restarts t_mult fraction", dict(kind="cosine_warm_restarts", t_0=5, t_mult=0.5), "t_mult"),
+    ("restarts eta_min < 0", dict(kind="cosine_warm_restarts", t_0=5, eta_min=-0.1), "eta_min"),
+    ("triangular step_size 0", dict(kind="triangular"), "step_size"),
+    ("triangular step_size negative", dict(kind="triangular", step_size=-4), "step_size"),
+    ("triangular min_mult nan", dict(kind="triangular", step_size=4, min_mult=float("nan")),
+     "min_mult"),
+    ("triangular min_mult > 1", dict(kind="triangular", step_size=4, min_mult=2.0), "min_mult"),
+    ("step_decay step_size 0", dict(kind="step_decay"), "step_size"),
+    ("step_decay step_size negative", dict(kind="step_decay", step_size=-1), "step_size"),
+    ("step_decay gamma inf", dict(kind="step_decay", step_size=5, gamma=float("inf")), "gamma"),
+    ("step_decay gamma negative", dict(kind="step_decay", step_size=5, gamma=-0.5), "gamma"),
+    ("step_decay gamma None", dict(kind="step_decay", step_size=5, gamma=None), "gamma"),
+    ("step_decay gamma complex", dict(kind="step_decay", step_size=5, gamma=0.5j), "gamma"),
+    # a field the kind does not use must keep its default (it would be silently ignored)
+    ("cosine with t_0", dict(kind="cosine", total_steps=10, t_0=5), "t_0"),
+    ("constant with gamma", dict(kind="constant", gamma=0.5), "gamma"),
+    ("step_decay with eta_min", dict(kind="step_decay", step_size=5, eta_min=0.1), "eta_min"),
+    ("warmup with step_size nan", dict(kind="linear_warmup", warmup_steps=5,
+                                       step_size=float("nan")), "step_size"),
+]
+
+
+@pytest.mark.parametrize("label,fields,argname", BAD_DIRECT_SCHEDULES,
+                         ids=[c[0] for c in BAD_DIRECT_SCHEDULES])
+def test_schedule_built_directly_is_checked(label, fields, argname):
+    """Schedule(...) itself (not only the builders) refuses a zero/negative/non-whole period,
+    a non-finite or out-of-range multiplier, an unknown or unhashable kind, and a field its kind
+    does not use: ValueError naming the field, raised at construction (so no run ever loops on
+    a zero period)."""
+    with pytest.raises(ValueError, match=re.escape(argname)):
+        Schedule(**fields)
+
+
+def test_valid_direct_schedules_equal_the_builders_and_hash():
+    """Schedule(...) with in-range values (NumPy scalars too) equals the builder's schedule,
+    stores plain int/float, hashes equal and evaluates to finite multipliers."""
+    pairs = [
+        (Schedule("constant"), schedules.constant()),
+        (Schedule("linear_warmup", warmup_steps=np.int64(10)), schedules.linear_warmup(10)),
+        (Schedule("cosine", total_steps=50, eta_min=np.float32(0.5)), schedules.cosine(50, 0.5)),
+        (Schedule("cosine_warm_restarts", t_0=7, t_mult=2, eta_min=Fraction(1, 4)),
+         schedules.cosine_warm_restarts(7, 2, 0.25)),
+        (Schedule("triangular", step_size=5, min_mult=0.1), schedules.triangular(5, 0.1)),
+        (Schedule("step_decay", step_size=3, gamma=0.5), schedules.step_decay(3, 0.5)),
+        (Schedule("linear_warmup", warmup_steps=2**53), schedules.linear_warmup(2**53)),
+    ]
+    for direct, built in pairs:
+        assert direct == built and hash(direct) == hash(built)
+        assert all(type(getattr(direct, f)) in (int, float) for f in
+                   ("warmup_steps", "total_steps", "eta_min", "t_0", "t_mult", "step_size",
+                    "min_mult", "gamma"))
+        assert np.isfinite(direct(np.arange(1, 200))).all()
+
+
+# --- wrong types never raise TypeError ---------------------------------------------------------
+
+WEIRD_VALUES = ["fast", "0.1", b"0.1", None, 1 + 2j, [["a"]], ["0.1", "0.2"], {"a": 1},
+                {0.1}, object(), np.array(["x"]), np.array([1 + 1j]), [0.1, "a"]]
+KEYWORDS = ["lr", "beta1", "beta2", "eps", "weight_decay", "schedule", "clip_norm", "clip_mode",
+            "noise_sigma", "seed", "spikes", "loss_scale", "grad_scale", "bias_correction",
+            "init_state", "record", "bound"]
+
+
+@pytest.mark.parametrize("keyword", KEYWORDS)
+def test_no_wrong_type_raises_type_error(keyword):
+    """Each keyword of simulate, given each of a dozen values of the wrong type (strings, None,
+    complex, nested or unhashable lists, dicts, sets, arbitrary objects, string and complex
+    arrays): a ValueError naming the keyword, never a TypeError (or a run that silently
+    accepts it). None is skipped where it means "off" (schedule, clip_norm, spikes, init_state,
+    record)."""
+    for value in WEIRD_VALUES:
+        if value is None and keyword in ("schedule", "clip_norm", "spikes", "init_state",
+                                         "record"):
+            continue
+        kwargs = {keyword: value}
+        if keyword == "clip_mode":
+            kwargs["clip_norm"] = 1.0
+        if keyword == "seed":
+            kwargs["noise_sigma"] = 0.1
+        with pytest.raises(ValueError, match=re.escape(keyword)):
+            simulate(BOWL, "adamw", START, 3, **kwargs)
+
+
+@pytest.mark.parametrize("value", WEIRD_VALUES[:10], ids=repr)
+def test_no_wrong_type_reaches_the_builders_as_type_error(value):
+    """The schedule builders and schedules.build: a wrong-type value -> ValueError."""
+    for make in (lambda: schedules.cosine(10, eta_min=value),
+                 lambda: schedules.cosine_warm_restarts(value),
+                 lambda: schedules.step_decay(5, gamma=value),
+                 lambda: schedules.build(value)):
+        with pytest.raises(ValueError):
+            make()
+
+
+BOOL_WHERE_A_NUMBER_GOES = [
+    ("lr", {"lr": True}), ("lr array", {"lr": np.array([True])}), ("eps", {"eps": np.True_}),
+    ("weight_decay", {"weight_decay": False}), ("clip_norm", {"clip_norm": True}),
+    ("noise_sigma", {"noise_sigma": True}), ("seed", {"noise_sigma": 0.1, "seed": False}),
+    ("spikes", {"spikes": {2: True}}), ("loss_scale", {"loss_scale": True}),
+    ("grad_scale", {"grad_scale": (True, 1.0)}), ("bound", {"bound": True}),
+]
+
+
+@pytest.mark.parametrize("argname,kwargs", BOOL_WHERE_A_NUMBER_GOES,
+                         ids=[c[0] for c in BOOL_WHERE_A_NUMBER_GOES])
+def test_bool_is_not_a_number(argname, kwargs):
+    """Decided: True/False where a number goes is a slip (lr=True is not "lr = 1"), refused
+    with ValueError naming the argument, in scalars, arrays and tuples alike."""
+    with pytest.raises(ValueError, match=re.escape(argname.split()[0])):
+        simulate(BOWL, "adamw", START, 3, **kwargs)
+
+
+def test_bool_is_not_a_start_or_a_schedule_number():
+    """The same decision for the starts and the schedules' fields."""
+    with pytest.raises(ValueError, match="starts"):
+        simulate(BOWL, "adamw", [True, False], 3)
+    with pytest.raises(ValueError, match="eta_min"):
+        schedules.cosine(10, eta_min=True)
+    with pytest.raises(ValueError, match="t_0"):
+        Schedule("cosine_warm_restarts", t_0=True)
+
+
+def test_real_numbers_of_any_numeric_type_are_accepted():
+    """NumPy integer and float scalars, Fractions and int arrays are numbers: they run and give
+    the same path as the plain floats."""
+    plain = simulate(BOWL, "adam", START, 5, lr=0.25, eps=1e-8, bound=1e6)
+    for lr, bound in ((np.float32(0.25), np.int64(10**6)), (Fraction(1, 4), 10**6),
+                      (np.array([0.25]), np.float64(1e6))):
+        traj = simulate(BOWL, "adam", START, 5, lr=lr, bound=bound)
+        np.testing.assert_array_equal(traj.positions, plain.positions)
+    assert simulate(BOWL, "sgd", np.array([1, -1]), 2, lr=1).diverged_at.tolist() == [-1]
+
+
+def test_init_state_of_the_wrong_type_or_t():
+    """An init_state whose t is not a whole number >= 0 (or would pass 2**53), or whose slots
+    hold non-numbers -> ValueError naming init_state, never TypeError."""
+    good = _adam_state()
+    bad_states = [
+        good._replace(t=-1), good._replace(t="3"), good._replace(t=None), good._replace(t=2.5),
+        good._replace(t=2**53), good._replace(optimizer=["adam"]),
+        good._replace(slots=good.slots._replace(m=None)),
+        good._replace(slots=good.slots._replace(v=[["a", "b"]])),
+    ]
+    for state in bad_states:
+        with pytest.raises(ValueError, match="init_state"):
+            simulate(BOWL, "adam", START, 5, init_state=state)
+    assert isinstance(good, RunState)
+    simulate(BOWL, "adam", START, 5, init_state=good)
 
 
 def test_steps_zero_is_just_the_start():

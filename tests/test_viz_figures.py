@@ -113,3 +113,50 @@ def test_start_ring_is_drawn_above_the_comet():
 
     names = [t.name for t in path_figure(LAND, spiral_runs(2)).data]
     assert names.index("start") > names.index("comet")
+
+
+def test_compact_keeps_float32_only_where_it_changes_nothing_drawn():
+    """compact: float32 for ordinary values (half the payload); float64 when float32 would
+    turn a finite value infinite (|v| > 3.4e38, e.g. a loss of 1e300) or a nonzero one into 0
+    (|v| < 1.4e-45). Finite stays finite and in order, NaN stays NaN, +-inf stays +-inf."""
+    from viz.runs import compact
+
+    ordinary = compact(np.array([0.5, 1e30, -1e-30, np.nan, np.inf]))
+    assert ordinary.dtype == np.float32
+    for values in ([1e300, 1e39, 1.0], [-1e300, 2.0], [1e-300, 1.0], [np.nan, 5e38]):
+        out = compact(np.array(values))
+        assert out.dtype == np.float64
+        np.testing.assert_array_equal(out, values)  # exact (NaN where NaN)
+    mixed = np.array([1e300, np.nan, -np.inf, 3e38, 1e-320, 0.0])
+    out = compact(mixed)
+    assert np.isnan(out[1]) and out[2] == -np.inf
+    assert np.isfinite(out[[0, 3, 4, 5]]).all() and out[4] > 0
+    rising = np.logspace(-60, 300, 50)
+    assert (np.diff(compact(rising)) > 0).all()
+    small_steps = np.linspace(1.0, 1.0 + 1e-6, 50)  # float32 may tie them, never swap them
+    assert (np.diff(compact(small_steps)) >= 0).all()
+
+
+def test_loss_curve_keeps_losses_beyond_float32_finite_and_ordered():
+    """A run whose loss falls from 1e300 (finite in float64, inf in float32) to 1e-2 with a
+    NaN after it broke off: the curve the browser receives has every finite loss finite, in the
+    same order, the NaN still NaN, and the log axis spans up to 1e300."""
+    import base64
+    import json
+
+    import plotly.io as pio
+
+    from viz.runs import Run
+
+    losses = np.array([1e300, 1e200, 1e100, 1e38, 1e20, 1.0, 1e-2, np.nan])
+    positions = np.ones((len(losses), 2))
+    run = Run("huge", "#000000", positions, diverged_at=7, reason="nonfinite_loss",
+              losses=losses)
+    fig = loss_figure(LAND, [run])
+    node = json.loads(pio.to_json(fig, validate=False))["data"][0]["y"]
+    y = (np.frombuffer(base64.b64decode(node["bdata"]), dtype=node["dtype"])
+         if isinstance(node, dict) else np.array(node, dtype=float))
+    np.testing.assert_array_equal(y[:7], losses[:7])
+    assert np.isnan(y[7])
+    assert (np.diff(y[:7]) < 0).all()
+    assert fig.layout.yaxis.range[1] >= 300

@@ -61,8 +61,19 @@ def thin_path(path: np.ndarray, tolerance: float) -> np.ndarray:
 
 
 def compact(values: np.ndarray) -> np.ndarray:
-    """float32 copy: half the bytes in the browser payload, far below the screen's precision."""
-    return np.asarray(values, dtype=np.float32)
+    """float32 copy: half the bytes in the browser payload, far below the screen's precision.
+
+    Unless float32 would change what is drawn: a finite value beyond its range (|v| > 3.4e38,
+    such as a loss of 1e300 that float64 holds) would become inf and drop out of the figure,
+    and a nonzero one below its smallest (|v| < 1.4e-45) would become 0 and drop off a log
+    axis; then the copy stays float64. Either way finite values stay finite and in order
+    (rounding to float32 is monotone), NaN stays NaN and +-inf stays +-inf.
+    """
+    wide = np.array(values, dtype=np.float64)
+    with np.errstate(over="ignore"):
+        narrow = wide.astype(np.float32)
+    changed = (np.isfinite(wide) & ~np.isfinite(narrow)) | ((wide != 0) & (narrow == 0))
+    return wide if changed.any() else narrow
 
 
 def short_list(values: np.ndarray) -> list[float | None]:
