@@ -106,4 +106,5 @@ if present:
 
 panels.summary(scene)
 panels.update_rules(scene)
-panels.export_and_share(scene, CATALOG, shown, view)
+panels.export_and_share(scene, CATALOG, (lambda: surface(scene, lang)) if view == "surface"
+                        else (lambda: map_figure(scene, lang, reveal)), view)

@@ -58,3 +58,37 @@ def test_sealed_figure_serialises_as_before_and_only_once():
                              [dict(name="0", traces=[0], data=[dict(x=[1], y=[1])])])
     expected = framed.to_dict()
     assert sealed(framed).to_dict() == expected and isinstance(framed, go.Figure)
+
+
+def test_at_most_builds_at_once_run_together_and_a_nested_build_does_not_wait():
+    """Eight threads each miss a ``build=True`` cache: never more than BUILDS_AT_ONCE bodies
+    run at the same time; a build that calls another build on its thread goes through."""
+    import threading
+    import time
+
+    from ui.memo import BUILDS_AT_ONCE
+
+    running, peak, lock = [0], [0], threading.Lock()
+
+    @memo("test_nested_build", 4, build=True)
+    def inner(n: int) -> int:
+        return n
+
+    @memo("test_build", 16, build=True)
+    def outer(n: int) -> int:
+        with lock:
+            running[0] += 1
+            peak[0] = max(peak[0], running[0])
+        time.sleep(0.02)
+        with lock:
+            running[0] -= 1
+        return inner(n)
+
+    threads = [threading.Thread(target=outer, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=10)
+    assert not any(thread.is_alive() for thread in threads)
+    assert 1 <= peak[0] <= BUILDS_AT_ONCE
+    assert outer(3) == 3

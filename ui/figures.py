@@ -124,7 +124,7 @@ def contour_base(landscape: str, lang: str) -> go.Figure:
     return contour_figure(spec, figure_text(lang, spec), terrain=terrain(landscape))
 
 
-@memo("map", 32)
+@memo("map", 32, build=True)
 def map_figure(scene: Scene, lang: str, reveal: bool = False) -> go.Figure:
     """The animated map of ``scene`` (``reveal`` draws the paths as they race)."""
     landscape = get_landscape(scene.landscape)
@@ -136,14 +136,14 @@ CURVES = {"loss": loss_figure, "distance": distance_figure}
 """The charts beside the map, one shown at a time (each built only when shown)."""
 
 
-@memo("curve", 32)
+@memo("curve", 32, build=True)
 def curve_figure(scene: Scene, lang: str, kind: str) -> go.Figure:
     """The ``kind`` chart of ``scene`` over the steps (a key of ``CURVES``)."""
     landscape = get_landscape(scene.landscape)
     return sealed(CURVES[kind](landscape, runs_of(scene, lang), figure_text(lang, landscape)))
 
 
-@memo("surface", 8)
+@memo("surface", 8, build=True)
 def surface(scene: Scene, lang: str) -> go.Figure:
     """The 3-D view (built only when asked for)."""
     landscape = get_landscape(scene.landscape)

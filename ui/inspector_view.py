@@ -32,7 +32,7 @@ from viz.inspector import arrows_figure, state_figure
 KEY = "inspector"
 
 
-@memo("inspector", 64)
+@memo("inspector", 64, build=True)
 def cached_run(scene: str, optimizer: str, hyper: tuple[tuple[str, float], ...]) -> Recording:
     """The scene's run, every state recorded, cached on (scene, optimizer, settings)."""
     return record_run(SCENES[scene], optimizer, dict(hyper))

@@ -141,7 +141,7 @@ def build(e: Experiment, values: dict[str, Any], lang: str) -> Shown:
                  has_map=has_map)
 
 
-@memo("lesson", 64)
+@memo("lesson", 64, build=True)
 def cached_build(exp_id: int, values: tuple[tuple[str, Any], ...], lang: str) -> Shown:
     """``build`` cached on (phenomenon, control values, language), its figures sealed."""
     shown = build(EXPERIMENTS[exp_id], dict(values), lang)

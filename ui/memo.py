@@ -20,7 +20,9 @@ Plotly figure cheap to send again.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import plotly.graph_objects as go
@@ -30,17 +32,51 @@ F = TypeVar("F", bound=Callable[..., Any])
 BOUNDS: dict[str, int] = {}
 """Each cache's name -> its ``max_entries`` (least recently used entries go first)."""
 
+BUILDS_AT_ONCE = 2
+"""At most this many figure builds run at once, whatever the number of sessions. Python runs
+one thread at a time, so more would not finish sooner: thirty interleaved builds all finish
+late, and each holds its half-built figure (several MB) meanwhile, which is what made the
+server's memory grow with the class. Queued builds keep their sessions' order of arrival."""
+_BUILDS = threading.BoundedSemaphore(BUILDS_AT_ONCE)
+_HOLDING = threading.local()
 
-def memo(name: str, max_entries: int | None) -> Callable[[F], F]:
+
+@contextmanager
+def one_build() -> Iterator[None]:
+    """Hold one of the ``BUILDS_AT_ONCE`` places while building (a build inside a build, on
+    the same thread, does not ask again)."""
+    if getattr(_HOLDING, "depth", 0):
+        _HOLDING.depth += 1
+        try:
+            yield
+        finally:
+            _HOLDING.depth -= 1
+        return
+    with _BUILDS:
+        _HOLDING.depth = 1
+        try:
+            yield
+        finally:
+            _HOLDING.depth = 0
+
+
+def memo(name: str, max_entries: int | None, *, build: bool = False) -> Callable[[F], F]:
     """A bounded, thread-safe, process-wide cache for a pure function of hashable arguments.
 
     ``max_entries=None`` only for facts fixed for the life of the server (the catalog).
+    ``build``: a miss is a heavy figure build, run under ``one_build`` (a hit never waits).
     """
     def wrap(function: F) -> F:
         if name in BOUNDS:
             raise ValueError(f"two caches are named {name!r}")
         BOUNDS[name] = max_entries if max_entries is not None else 1
-        return functools.lru_cache(maxsize=max_entries)(function)  # type: ignore[return-value]
+        body = function
+        if build:
+            @functools.wraps(function)
+            def body(*args: Any, **kwargs: Any) -> Any:
+                with one_build():
+                    return function(*args, **kwargs)
+        return functools.lru_cache(maxsize=max_entries)(body)  # type: ignore[return-value]
     return wrap
 
 

@@ -116,8 +116,9 @@ def _csv_builder(scene: Scene, metadata: dict[str, Any]) -> Callable[[], str]:
     return build
 
 
-def _html_builder(fig: go.Figure, title: str, caption: str) -> Callable[[], str]:
-    return lambda: figure_html(fig, title, caption)
+def _html_builder(figure: Callable[[], go.Figure], title: str,
+                  caption: str) -> Callable[[], str]:
+    return lambda: figure_html(figure(), title, caption)
 
 
 def scene_caption(scene: Scene, lang: str) -> str:
@@ -142,9 +143,14 @@ def scene_caption(scene: Scene, lang: str) -> str:
     return " · ".join(parts)
 
 
-def export_and_share(scene: Scene, catalog: Catalog, figure: go.Figure, view: str) -> None:
+def export_and_share(scene: Scene, catalog: Catalog, figure: Callable[[], go.Figure],
+                     view: str) -> None:
     """Download buttons (CSV, JSON, HTML of the figure on show) and the link to this scene
-    in this view."""
+    in this view.
+
+    ``figure`` gives the figure on show when the HTML is asked for (from the cache, or built
+    again): a download button keeps its builder for as long as the session lives, and a
+    builder holding the figure itself would pin every session's last map in memory."""
     st.subheader(t("pg.export"), divider="gray")
     metadata = scene_metadata(scene, catalog)
     stem = f"{scene.landscape}-{'-'.join(scene.optimizers)}-{scene.steps}"
