@@ -43,18 +43,13 @@ import os
 import platform
 import re
 import shutil
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.request
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,6 +67,17 @@ from playwright.sync_api import (  # noqa: E402
 )
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError  # noqa: E402
 
+from bench.bench_server import (  # noqa: E402
+    Server,
+    commit,
+    log,
+    machine_busy,
+    proc_cpu_seconds,
+    stat_fields,
+    stop_all_servers,
+    terminated_cleanly,
+    watchdog,
+)
 from ui.navigation import HOME, SECTIONS  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -80,7 +86,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-component-update", "--disable-sync"]  # as tests/browser/conftest.py
 PLAYGROUND = "/" + next(e.url_path for entries in SECTIONS.values() for e in entries
                        if e.path == "pages/playground.py")
-CLK_TCK = os.sysconf("SC_CLK_TCK")
+HEALTH_POLL = 0.05  # seconds between health checks: the cold start is timed to them
 SETTLE_MS = 1000  # a pause before each timed load: the previous tab's teardown is over
 
 # Helpers installed in every page of a context (``add_init_script``), so each wait is one
@@ -204,86 +210,7 @@ FIGURE_STATS_JS = """() => [...document.querySelectorAll(
 }))"""
 
 
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-# --- the server ----------------------------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """One ``streamlit run app.py`` on a free port; ``launched`` is when Popen was called."""
-
-    live: list[Server] = []  # noqa: RUF012 (every server not yet stopped, for the watchdog)
-
-    def __init__(self, log_dir: Path) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = log_dir / f"streamlit-{self.port}.log"
-        command = [sys.executable, "-m", "streamlit", "run", "app.py",
-                   "--server.headless", "true", "--server.port", str(self.port),
-                   "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-                   "--server.fileWatcherType", "none"]
-        with open(self.log_path, "w") as out:
-            self.launched = time.perf_counter()
-            self.process = subprocess.Popen(
-                command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
-                env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        Server.live.append(self)
-
-    def wait_healthy(self, timeout: float) -> float:
-        """Poll ``/_stcore/health``; return the seconds since launch."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"streamlit exited with code {self.process.returncode}; "
-                                   f"see {self.log_path}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as reply:
-                    if reply.status == 200:
-                        return time.perf_counter() - self.launched
-            except OSError:
-                time.sleep(0.05)
-        raise TimeoutError(f"streamlit did not answer at {self.url} within {timeout} s")
-
-    def cpu_seconds(self) -> float:
-        return proc_cpu_seconds(self.process.pid)
-
-    def stop(self) -> None:
-        if self in Server.live:
-            Server.live.remove(self)
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-
-
-def stop_all_servers() -> None:
-    for server in list(Server.live):
-        with contextlib.suppress(Exception):
-            server.stop()
-
-
 # --- CPU time from /proc --------------------------------------------------------------------
-
-def _stat_fields(pid: int) -> list[str]:
-    text = Path(f"/proc/{pid}/stat").read_text()
-    return text[text.rindex(")") + 2:].split()  # fields from the 3rd (state) on
-
-
-def proc_cpu_seconds(pid: int) -> float:
-    """utime + stime of a process (all its threads), in seconds."""
-    fields = _stat_fields(pid)
-    return (int(fields[11]) + int(fields[12])) / CLK_TCK
-
 
 def chromium_processes() -> dict[int, tuple[str, float]]:
     """CPU seconds of every Chromium process started under this one: pid -> (type, seconds);
@@ -292,7 +219,7 @@ def chromium_processes() -> dict[int, tuple[str, float]]:
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             with contextlib.suppress(OSError, ValueError, IndexError):
-                parents[int(entry.name)] = int(_stat_fields(int(entry.name))[1])
+                parents[int(entry.name)] = int(stat_fields(int(entry.name))[1])
     mine, frontier = set(), {os.getpid()}
     while frontier:
         frontier = {pid for pid, parent in parents.items() if parent in frontier} - mine
@@ -487,7 +414,7 @@ def cold_start(browser: Browser, viewport: tuple[int, int], log_dir: Path, timeo
     tab = open_tab(browser, viewport)
     server = Server(log_dir)
     try:
-        healthy = server.wait_healthy(timeout)
+        healthy = server.wait_healthy(timeout, HEALTH_POLL)
         tab.page.goto(server.url + PLAYGROUND, wait_until="commit", timeout=timeout * 1000)
         wait_js(tab.page, "__bench.mapDrawn()", timeout)
         drawn = time.perf_counter() - server.launched
@@ -898,54 +825,20 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
-def watchdog(deadline: float) -> threading.Timer:
-    """Stop the servers and end the process if the run outlives ``deadline`` seconds."""
-    def expire() -> None:
-        log(f"bench_browser: deadline of {deadline:.0f} s reached; stopping")
-        stop_all_servers()
-        os._exit(3)
-
-    timer = threading.Timer(deadline, expire)
-    timer.daemon = True
-    timer.start()
-    return timer
-
-
 def header(browser: Browser, args: argparse.Namespace, load_at_start: float) -> list[str]:
     import plotly
     import streamlit
 
-    def git(*command: str) -> str:
-        with contextlib.suppress(Exception):
-            return subprocess.run(["git", *command], cwd=ROOT, capture_output=True, text=True,
-                                  timeout=10).stdout.strip()
-        return "?"
-
-    dirty = " (uncommitted changes)" if git("status", "--porcelain", "--untracked-files=no") \
-        else ""
     width, height = args.viewport
-    return [f"commit {git('rev-parse', '--short', 'HEAD')}{dirty}; Streamlit "
+    load_at_end = os.getloadavg()[0]
+    return [f"commit {commit()}; Streamlit "
             f"{streamlit.__version__}, Plotly {plotly.__version__}, Chromium {browser.version} "
             f"(headless, software rendering); viewport {width}x{height}; "
             f"{os.cpu_count()} CPUs ({platform.machine()}), load average "
-            f"{load_at_start:.1f} at the start, {os.getloadavg()[0]:.1f} at the end; median of "
+            f"{load_at_start:.1f} at the start, {load_at_end:.1f} at the end; median of "
             f"{args.repeats} (min, max); default scene (6 optimizers x 1000 steps)"
             + ("; THE MACHINE WAS BUSY (load average above the CPU count): figures inflated"
-               if max(load_at_start, os.getloadavg()[0]) > (os.cpu_count() or 1) else "")]
-
-
-@contextlib.contextmanager
-def terminated_cleanly() -> Iterator[None]:
-    """SIGTERM unwinds like Ctrl-C, so the ``finally`` blocks stop the servers."""
-    def on_term(signum: int, _frame: Any) -> None:
-        raise SystemExit(128 + signum)
-
-    previous = signal.signal(signal.SIGTERM, on_term)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-        stop_all_servers()
+               if machine_busy(load_at_start, load_at_end) else "")]
 
 
 def run(args: argparse.Namespace) -> None:
@@ -964,7 +857,7 @@ def run(args: argparse.Namespace) -> None:
                 log(f"cold start {i + 1}/{args.repeats}")
                 cold_start(browser, viewport, log_dir, timeout, results)
             server = Server(log_dir)
-            server.wait_healthy(timeout)
+            server.wait_healthy(timeout, HEALTH_POLL)
             log("warm-up visit")
             tab = open_tab(browser, viewport)
             try:
@@ -1020,7 +913,7 @@ def run(args: argparse.Namespace) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    timer = watchdog(args.deadline)
+    timer = watchdog(args.deadline, "bench_browser")
     try:
         with terminated_cleanly():
             run(args)

@@ -66,16 +66,12 @@ import math
 import os
 import re
 import shutil
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,6 +85,18 @@ from websockets.exceptions import WebSocketException
 from websockets.typing import Subprotocol
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.bench_server import (  # noqa: E402
+    CLK_TCK,
+    Server,
+    commit,
+    log,
+    machine_busy,
+    stop_all_servers,
+    terminated_cleanly,
+    watchdog,
+)
 
 PAGE = "playground"  # the page's url_path
 LR_KEY = "pg_lr__adam"  # Adam's learning-rate select_slider (its user key)
@@ -97,40 +105,13 @@ LR_PARAM = "lr.adam"  # the URL parameter the page writes for Adam's own learnin
 SHARED_PARAM, SHARED_DEFAULT = "lr", "0.002"  # the shared one, and its default in the URL
 # format (``ui.scene.plain_scene``): the page leaves Adam's out when it equals the shared one
 ADAM_TRACE = "Adam"  # the legend group of Adam's path on the map (English, the default)
-CLK_TCK = os.sysconf("SC_CLK_TCK")
 MAX_MESSAGE = 256 * 2**20  # the client's bound on one websocket message (the server's is 200 MB)
 FINISHED = ForwardMsg.ScriptFinishedStatus
 EXPIRED = threading.Event()  # set by the watchdog: the run is over, whatever it measured
 CONTEXT = {"timezone": "UTC", "timezone_offset": 0, "locale": "en-US", "color_scheme": "light"}
 
 
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-# --- the server ----------------------------------------------------------------------------
-
-def free_port() -> int:
-    """A port nobody listens on, on the loopback interface."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def proc_status(pid: int, field_name: str) -> int:
-    """A ``kB`` field of ``/proc/<pid>/status`` (``VmRSS``, ``VmHWM``), in bytes."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(field_name + ":"):
-            return int(line.split()[1]) * 1024
-    raise KeyError(field_name)
-
-
-def proc_cpu_seconds(pid: int) -> float:
-    """utime + stime of a process (all its threads), in seconds."""
-    text = Path(f"/proc/{pid}/stat").read_text()
-    fields = text[text.rindex(")") + 2:].split()  # fields from the 3rd (state) on
-    return (int(fields[11]) + int(fields[12])) / CLK_TCK
-
+# --- the machine ---------------------------------------------------------------------------
 
 def machine_busy_seconds() -> float:
     """CPU seconds all processes of the machine spent busy so far (``/proc/stat``: user, nice,
@@ -138,66 +119,6 @@ def machine_busy_seconds() -> float:
     fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
     user, nice, system, _idle, _iowait, irq, softirq, steal = (int(v) for v in fields[:8])
     return (user + nice + system + irq + softirq + steal) / CLK_TCK
-
-
-class Server:
-    """One ``streamlit run app.py`` on a free 127.0.0.1 port, stopped by ``stop``."""
-
-    live: list[Server] = []  # noqa: RUF012 (every server not yet stopped, for the watchdog)
-
-    def __init__(self, log_dir: Path) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = log_dir / f"streamlit-{self.port}.log"
-        command = [sys.executable, "-m", "streamlit", "run", "app.py",
-                   "--server.headless", "true", "--server.port", str(self.port),
-                   "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-                   "--server.fileWatcherType", "none"]
-        with open(self.log_path, "w") as out:
-            self.process = subprocess.Popen(
-                command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
-                env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        Server.live.append(self)
-
-    def wait_healthy(self, timeout: float) -> None:
-        """Poll ``/_stcore/health`` (no proxy: loopback only) until it answers 200."""
-        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"streamlit exited with code {self.process.returncode}; "
-                                   f"see {self.log_path}")
-            try:
-                with opener.open(f"{self.url}/_stcore/health", timeout=2) as reply:
-                    if reply.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.1)
-        raise TimeoutError(f"streamlit did not answer at {self.url} within {timeout} s")
-
-    def cpu_seconds(self) -> float:
-        return proc_cpu_seconds(self.process.pid)
-
-    def memory(self) -> tuple[int, int]:
-        """(resident now, peak resident) in bytes."""
-        return proc_status(self.process.pid, "VmRSS"), proc_status(self.process.pid, "VmHWM")
-
-    def stop(self) -> None:
-        if self in Server.live:
-            Server.live.remove(self)
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-
-
-def stop_all_servers() -> None:
-    for server in list(Server.live):
-        with contextlib.suppress(Exception):
-            server.stop()
 
 
 # --- the client: Streamlit's protocol, as the frontend speaks it ---------------------------
@@ -731,23 +652,14 @@ def table(outcomes: list[Outcome], args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
-def git(*command: str) -> str:
-    with contextlib.suppress(Exception):
-        return subprocess.run(["git", *command], cwd=ROOT, capture_output=True, text=True,
-                              timeout=10).stdout.strip()
-    return "?"
-
-
 def header(args: argparse.Namespace, load_at_start: float, outcomes: list[Outcome]) -> str:
     import streamlit
 
     load_at_end = os.getloadavg()[0]
     cpus = os.cpu_count() or 1
-    dirty = " (uncommitted changes)" if git("status", "--porcelain", "--untracked-files=no") \
-        else ""
     servers = "one server for all scenarios" if args.one_server else "a fresh server each"
     scenes = "cached scenes" if args.cached else "a new scene each"
-    line = (f"commit {git('rev-parse', '--short', 'HEAD')}{dirty}; Streamlit "
+    line = (f"commit {commit()}; Streamlit "
             f"{streamlit.__version__}; {cpus} CPUs; load average {load_at_start:.2f} at the "
             f"start, {load_at_end:.2f} at the end; {args.changes} slider changes per session "
             f"({scenes}), {servers}; default scene (6 optimizers x 1000 steps)")
@@ -756,7 +668,7 @@ def header(args: argparse.Namespace, load_at_start: float, outcomes: list[Outcom
         others = sum(o.others_cpu for o in outcomes) / wall
         line += (f"; other processes kept {others:.2f} of the {cpus} CPUs busy during the "
                  "changes (the load average at the end counts this run's server too)")
-    if max(load_at_start, load_at_end) > cpus:
+    if machine_busy(load_at_start, load_at_end):
         line += ("\n\n**WARNING: THE MACHINE WAS BUSY (load average above the CPU count): "
                  "the figures are inflated.**")
     return line
@@ -825,34 +737,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
-def watchdog(deadline: float) -> threading.Timer:
-    """Stop the servers and end the process if the run outlives ``deadline`` seconds."""
-    def expire() -> None:
-        EXPIRED.set()  # the main thread prints nothing after this (its figures are cut short)
-        log(f"bench_load: deadline of {deadline:.0f} s reached; stopping")
-        stop_all_servers()
-        os._exit(3)
-
-    timer = threading.Timer(deadline, expire)
-    timer.daemon = True
-    timer.start()
-    return timer
-
-
-@contextlib.contextmanager
-def terminated_cleanly() -> Iterator[None]:
-    """SIGTERM unwinds like Ctrl-C, so the ``finally`` blocks stop the servers."""
-    def on_term(signum: int, _frame: Any) -> None:
-        raise SystemExit(128 + signum)
-
-    previous = signal.signal(signal.SIGTERM, on_term)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-        stop_all_servers()
-
-
 def start_server(log_dir: Path, args: argparse.Namespace) -> Server:
     server = Server(log_dir)
     server.wait_healthy(args.timeout)
@@ -901,7 +785,7 @@ def run(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    timer = watchdog(args.deadline)
+    timer = watchdog(args.deadline, "bench_load", EXPIRED)
     try:
         with terminated_cleanly():
             code = run(args)
