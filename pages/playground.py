@@ -6,6 +6,7 @@ Above the fold, at projector sizes: one header row, then the map with Play besid
 learning-rate and momentum sliders and the loss curve; "present" hides everything else.
 """
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from landscapes import LANDSCAPES
@@ -75,18 +76,24 @@ if scene.too_big:  # URL, widgets and crafted messages all arrive here as a Scen
                     total=scene.optimizer_steps, cap=MAX_SCENE_STEPS), icon=":material/block:")
     st.stop()
 
+def shown_figure() -> go.Figure:
+    """The map or the 3-D view (cached). Never kept in a global of this page: Streamlit keeps
+    each session's last page namespace, and a figure there outlives the bounded cache."""
+    return surface(scene, lang) if view == "surface" else map_figure(scene, lang, reveal)
+
+
 try:
-    shown = surface(scene, lang) if view == "surface" else map_figure(scene, lang, reveal)
+    shown_figure()  # built here, so an engine refusal is shown before anything is drawn
 except ValueError as error:  # the engine names the bad value
     map_box.error(t("pg.error.engine", error=error), icon=":material/error:")
     st.stop()
 
 with map_box:
     if view == "surface":
-        st.plotly_chart(shown, key="pg_surface", theme=None, config=CHART_CONFIG)
+        st.plotly_chart(shown_figure(), key="pg_surface", theme=None, config=CHART_CONFIG)
         st.caption(t("pg.surface.caption"))
     else:
-        st.plotly_chart(shown, key="pg_map", theme=None, on_select=_clicked_on_map,
+        st.plotly_chart(shown_figure(), key="pg_map", theme=None, on_select=_clicked_on_map,
                         selection_mode="points",
                         config={**CHART_CONFIG, "scrollZoom": False,
                                 "modeBarButtonsToRemove": MAP_MODEBAR_HIDDEN})
@@ -106,5 +113,4 @@ if present:
 
 panels.summary(scene)
 panels.update_rules(scene)
-panels.export_and_share(scene, CATALOG, (lambda: surface(scene, lang)) if view == "surface"
-                        else (lambda: map_figure(scene, lang, reveal)), view)
+panels.export_and_share(scene, CATALOG, shown_figure, view)

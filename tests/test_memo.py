@@ -92,3 +92,22 @@ def test_at_most_builds_at_once_run_together_and_a_nested_build_does_not_wait():
     assert not any(thread.is_alive() for thread in threads)
     assert 1 <= peak[0] <= BUILDS_AT_ONCE
     assert outer(3) == 3
+
+
+def test_sessions_do_not_keep_maps_the_cache_has_dropped():
+    """A session must not pin its last map (e.g. in a global of the page): after more
+    sessions with distinct scenes than the map cache holds, only the cached maps are alive.
+    (Each pinned map cost a real server about 1.5 MB per stored session.)"""
+    import gc
+
+    from tests.test_app_playground import run_app
+    from ui.scene import LR_GRID
+    from viz.frames import FramedFigure
+
+    figures.map_figure.cache_clear()
+    rates = [v for v in LR_GRID if 1e-4 <= v][: BOUNDS["map"] + 4]
+    sessions = [run_app(steps="5", opt="adam", lr=format(rate, "g")) for rate in rates]
+    gc.collect()
+    alive = sum(isinstance(o, FramedFigure) for o in gc.get_objects())
+    assert figures.map_figure.cache_info().currsize == BOUNDS["map"]
+    assert alive <= BOUNDS["map"], f"{alive} maps alive for {len(sessions)} sessions"
